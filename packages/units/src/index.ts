@@ -1,0 +1,93 @@
+/**
+ * `@muonphilic/units`: unit brands and conversions, PDG constants with their edition, and the
+ * shared error class. No logic beyond that; depends on nothing.
+ *
+ * @packageDocumentation
+ */
+export type {
+  Deg,
+  Fb,
+  GeV,
+  GeV2,
+  InvFb,
+  InvGeV2,
+  InvPb,
+  MeV,
+  Mm,
+  Mrad,
+  Pb,
+  Quantity,
+  Rad,
+  Seconds,
+} from "./brands.js";
+export { deg, fb, gev, gev2, invFb, invGev2, invPb, mev, mm, mrad, pb, rad, seconds } from "./brands.js";
+export type { Measured } from "./constants.js";
+export {
+  ALPHA,
+  ALPHA_MZ,
+  BR_K_MUNU,
+  BR_TAU_ENUNU,
+  BR_TAU_MUNUNU,
+  BR_Z_EE,
+  BR_Z_MUMU,
+  CONSTANTS,
+  DIMUON_THRESHOLD,
+  F_K,
+  G_F,
+  GAMMA_Z,
+  M_E,
+  M_JPSI,
+  M_K,
+  M_MU,
+  M_PI,
+  M_PI0,
+  M_RHO,
+  M_TAU,
+  M_UPSILON_1S,
+  M_W,
+  M_Z,
+  PDG_EDITION,
+  SIN2_THETA_W,
+  TAU_K,
+} from "./constants.js";
+export {
+  C_MM_PER_S,
+  degToRad,
+  eventCount,
+  FB_PER_PB,
+  fbToPb,
+  GEV2_PB,
+  gevToMev,
+  HBAR_GEV_S,
+  HBARC_GEV_FM,
+  HBARC_GEV_MM,
+  invAbToInvFb,
+  invFbToInvPb,
+  invGev2ToFb,
+  invGev2ToPb,
+  invPbToInvFb,
+  lifetimeToWidth,
+  mevToGev,
+  mradToRad,
+  pbToFb,
+  pbToInvGev2,
+  radToDeg,
+  radToMrad,
+  squareGev,
+  widthToLifetime,
+} from "./conversions.js";
+export type { PhysErrorCode, PhysErrorDetails, RangeOptions } from "./errors.js";
+export {
+  argumentError,
+  isPhysError,
+  PhysError,
+  requireAllFinite,
+  requireFinite,
+  requireInRange,
+  requireInteger,
+  requireNonNegative,
+  requireOneOf,
+  requirePositive,
+  requireProbability,
+  requireSameLength,
+} from "./errors.js";
