@@ -1,0 +1,77 @@
+/**
+ * `@muonphilic/kinematics`: four-vectors, e⁺e⁻ and fixed-target frames, observables, phase space
+ * and kinematic fits, over `Float64Array` columns where it matters. Units: GeV, rad.
+ *
+ * Re-exports the project's seeded random source (`@muonphilic/random`).
+ *
+ * @packageDocumentation
+ */
+export type { RandomSource, RandomState } from "@muonphilic/random";
+export { createRandom, restoreRandom } from "@muonphilic/random";
+export type { BeamOptions, BeamSetup } from "./beams.js";
+export {
+  BELLE2_DEFAULTS,
+  beamSetup,
+  belle2Beams,
+  cmToLab,
+  cmToLabColumns,
+  cmToLabEvents,
+  cmToLabPolarAngle,
+  labToCm,
+  labToCmColumns,
+  labToCmEvents,
+} from "./beams.js";
+export { boost, boostFromRestFrame, boostToRestFrame } from "./boost.js";
+export {
+  addColumns,
+  allocateColumns,
+  boostColumns,
+  boostEvents,
+  boostFromRestFrameColumns,
+  boostToRestFrameColumns,
+  columnsFromFourVectors,
+  fourVectorAt,
+  invariantMassColumns,
+  massSquaredColumns,
+  setFourVector,
+  sumColumns,
+} from "./columns.js";
+export {
+  add,
+  cosTheta,
+  dot,
+  fourVector,
+  fromEnergyMassAngles,
+  fromMassMomentum,
+  fromPtEtaPhiM,
+  gamma,
+  invariantMass,
+  longitudinalMomentum,
+  mass,
+  mass2,
+  momentum,
+  openingAngle,
+  phi,
+  pseudorapidity,
+  pt,
+  rapidity,
+  scale,
+  signedTransverseMomentum,
+  subtract,
+  sum,
+  theta,
+  threeMomentum,
+  transverseMass,
+  transverseMomentum,
+  velocity,
+} from "./fourvector.js";
+export type { AngularDistribution, TwoBodyDaughters, TwoBodyDecayOptions } from "./twobody.js";
+export {
+  cosSquaredDistribution,
+  kallen,
+  twoBodyDecay,
+  twoBodyDecayAtRest,
+  twoBodyDecayColumns,
+  twoBodyMomentum,
+} from "./twobody.js";
+export type { EventColumns, FourVector, FourVectorColumns, ThreeVector } from "./types.js";
