@@ -50,7 +50,7 @@ export function columnsSize(argument: string, c: FourVectorColumns): number {
   return n;
 }
 
-function requireSize(argument: string, c: FourVectorColumns, n: number): void {
+export function requireSize(argument: string, c: FourVectorColumns, n: number): void {
   const m = columnsSize(argument, c);
   if (m !== n) {
     throw new PhysError("INCOMPATIBLE_SHAPES", `${argument} must hold ${n} events, got ${m}`, {
@@ -115,11 +115,15 @@ export function addColumns(a: FourVectorColumns, b: FourVectorColumns, out?: Fou
 }
 
 /** Checks a non-empty list of particles with one size, and returns the first and the size. */
-function requireParts(parts: readonly FourVectorColumns[]): { first: FourVectorColumns; n: number } {
+export function requireParts(
+  parts: readonly FourVectorColumns[],
+  argument = "parts",
+): { first: FourVectorColumns; n: number } {
   const first = parts[0];
-  if (first === undefined) throw argumentError("INVALID_ARGUMENT", "parts", [], "a non-empty list of particle columns");
-  const n = columnsSize("parts[0]", first);
-  for (let k = 1; k < parts.length; k++) requireSize(`parts[${k}]`, parts[k]!, n);
+  if (first === undefined)
+    throw argumentError("INVALID_ARGUMENT", argument, [], "a non-empty list of particle columns");
+  const n = columnsSize(`${argument}[0]`, first);
+  for (let k = 1; k < parts.length; k++) requireSize(`${argument}[${k}]`, parts[k]!, n);
   return { first, n };
 }
 

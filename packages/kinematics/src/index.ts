@@ -36,6 +36,8 @@ export {
   setFourVector,
   sumColumns,
 } from "./columns.js";
+export type { ElasticFinalState, FixedTargetElastic, FixedTargetElasticOptions } from "./fixedTarget.js";
+export { fixedTargetElastic } from "./fixedTarget.js";
 export {
   add,
   cosTheta,
@@ -65,6 +67,20 @@ export {
   transverseMomentum,
   velocity,
 } from "./fourvector.js";
+export type { MissingTransverseMomentum } from "./observables.js";
+export {
+  cosHelicityAngle,
+  cosHelicityAngleColumns,
+  missingMassSquared,
+  missingTransverseMomentum,
+  pairMomentumP0,
+  recoilMassSquared,
+  recoilMassSquaredColumns,
+  reducedMass,
+  reducedMassColumns,
+} from "./observables.js";
+export type { Thrust } from "./thrust.js";
+export { THRUST_EXHAUSTIVE_MAX, thrust } from "./thrust.js";
 export type { AngularDistribution, TwoBodyDaughters, TwoBodyDecayOptions } from "./twobody.js";
 export {
   cosSquaredDistribution,
