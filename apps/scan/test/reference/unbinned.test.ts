@@ -1,0 +1,79 @@
+/**
+ * The window fit against the independent scipy/iminuit reference of an extended unbinned fit
+ * (double Crystal Ball with fixed shape + linear background on [2.7, 3.3] GeV), copied into
+ * test/fixtures/unbinned-reference.json from shared/reference/stats.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { analyseWindow } from "../../src/fit/analyse.js";
+import { fitLinear } from "../../src/fit/linearFit.js";
+import { makeSignalDensity, type SignalShape } from "../../src/fit/shape.js";
+import { buildWindowModel, makeWindow } from "../../src/fit/window.js";
+
+const fixtures = new URL("../fixtures/", import.meta.url);
+const ref = JSON.parse(readFileSync(new URL("unbinned-reference.json", fixtures), "utf8"));
+const data = Float64Array.from(
+  readFileSync(new URL("unbinned_sig_linear.csv", fixtures), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
+    .map(Number),
+).sort();
+const s = ref.shape.inputs;
+const shape: SignalShape = {
+  mean: s.m0,
+  core: { sigma: s.s1, alpha: s.a1, n: s.n1 },
+  tail: { sigma: s.s2, alpha: s.a2, n: s.n2 },
+  fraction: s.frac1,
+};
+const values = ref.unbinned.values;
+const window = makeWindow(3.0, 0.3, [], 1);
+const model = buildWindowModel(data, window, shape);
+
+describe("signal shape (sum of two Crystal Balls sharing a mean)", () => {
+  it("matches the reference densities on [2.7, 3.3] to 1e-9 relative (analytic normalisation)", () => {
+    const { density } = makeSignalDensity(shape, [[2.7, 3.3]]);
+    const xs: number[] = s.x;
+    const expected: number[] = ref.shape.values.pdf;
+    // atol: values below 1e-100 are far under any double-precision meaning for a fit
+    xs.forEach((x, i) => expect(density(x)).toBeCloseToRel(expected[i]!, 1e-9, 1e-200));
+  });
+});
+
+describe("extended unbinned fit vs scipy/iminuit", () => {
+  const fit = fitLinear(model.data, { start: Float64Array.from([0, data.length, 0]) });
+  const nb = fit.theta[1]!;
+  it("converges on all 2029 events", () => {
+    expect(model.data.n).toBe(values.n_events);
+    expect(fit.converged).toBe(true);
+  });
+  it("reproduces the MLE (Ns, Nb, c1) to 1e-6 relative", () => {
+    expect(fit.theta[0]).toBeCloseToRel(values.mle.Ns, 1e-6);
+    expect(nb).toBeCloseToRel(values.mle.Nb, 1e-6);
+    // Legendre P1 = Chebyshev T1: the coefficient is the same
+    expect(fit.theta[2]! / nb).toBeCloseToRel(values.mle.c1, 1e-6);
+  });
+  it("reproduces the minimum NLL (Ns + Nb − Σ ln λ) to 1e-12 relative", () => {
+    expect(fit.nll).toBeCloseToRel(values.nll_min, 1e-12);
+  });
+  it("reproduces the HESSE error of Ns to 1e-4 relative (invariant under the reparametrisation)", () => {
+    expect(Math.sqrt(fit.covariance![0]!)).toBeCloseToRel(values.hesse_errors.Ns, 1e-4);
+  });
+  it("reproduces q0, the CLs limit and the expected band", () => {
+    const a = analyseWindow(model, { cl: 0.9, relativeSystematic: 0, minEvents: 10 });
+    expect(a.status).toBe("ok");
+    expect(a.q0).toBeCloseToRel(values.q0, 1e-6);
+    expect(a.localSignificance).toBeCloseToRel(values.local_significance_sqrt_2lnL_over_L0_signed, 1e-6);
+    expect(a.signalYieldError).toBeCloseToRel(values.hesse_errors.Ns, 1e-4);
+    // limits: root finding to 1e-5 σ, Asimov quadrature ~1e-8: 1e-4 relative is the reference's own tolerance
+    const obs = values.upper_limit_90CL_CLs_asymptotic_qtilde;
+    expect(a.limits!.observed).toBeCloseToRel(obs.obs, 1e-4);
+    expect(a.limits!.expected).toBeCloseToRel(obs.exp_m2_m1_0_p1_p2, 1e-4);
+  });
+  it("a Gaussian-constrained signal systematic weakens the limit, and vanishes as it goes to 0", () => {
+    const tiny = analyseWindow(model, { cl: 0.9, relativeSystematic: 1e-6, minEvents: 10 });
+    const ten = analyseWindow(model, { cl: 0.9, relativeSystematic: 0.1, minEvents: 10 });
+    const obs = values.upper_limit_90CL_CLs_asymptotic_qtilde.obs;
+    expect(tiny.limitsWithSystematics!.observed).toBeCloseToRel(obs, 1e-4);
+    expect(ten.limitsWithSystematics!.observed).toBeGreaterThan(obs * 1.001);
+  });
+});
