@@ -1,0 +1,390 @@
+/**
+ * Asymptotic hypothesis tests, upper limits and discovery significance for any profile
+ * likelihood: an objective (−ln L of the data), parameter specs, the index of the parameter of
+ * interest, and a function that returns the −ln L of the Asimov dataset generated at given
+ * parameters. Works for HistFactory models and for unbinned extended likelihoods alike.
+ *
+ * Fits are cached and warm-started: the unconditional fit, the conditional fit at μ = 0 (which
+ * also defines the background-only Asimov dataset, CCGV2011 §5) and the Asimov unconditional fit
+ * are done once; each tested μ costs one conditional fit to the data and one to the Asimov data,
+ * each started from the nearest μ already fitted.
+ *
+ * @packageDocumentation
+ */
+import { argumentError, PhysError, requireFinite, requireInRange, requireOneOf } from "@muonphilic/units";
+import { migrad } from "../minimizer/index.js";
+import type { MinimizerStatus, Objective, ParameterSpec } from "../minimizer/index.js";
+import {
+  asymptoticCls,
+  asymptoticExpectedCls,
+  type ClsValues,
+  expectedLimitSqrtQA,
+  type LimitTestStatistic,
+} from "./asymptotic.js";
+import { bracketRoot, brent } from "./rootFinding.js";
+import { normalSf } from "./special.js";
+import { BAND_SIGMAS, q0 as q0Stat, qMu, qMuTilde } from "./testStatistics.js";
+
+/** A profile-likelihood problem. */
+export interface ProfileLikelihood {
+  /** Parameters: start values, bounds (the POI's bounds define its physical range), fixed flags. */
+  readonly params: readonly ParameterSpec[];
+  /** Index of the parameter of interest in `params`. */
+  readonly poiIndex: number;
+  /** −ln L of the observed data (with an analytic `gradient` for speed). */
+  readonly nll: Objective;
+  /**
+   * −ln L of the Asimov dataset generated at the full parameter vector `pars` (POI included):
+   * the dataset whose maximum-likelihood estimate is `pars` itself.
+   */
+  asimov(pars: Float64Array): Objective;
+}
+
+/** Defaults of the inference layer. */
+export const INFERENCE_DEFAULTS = {
+  /** Test statistic for upper limits. */
+  testStat: "qtilde",
+  /** Confidence level of upper limits (pyhf's 95 %; the Belle II searches use 0.9). */
+  cl: 0.95,
+  /** MIGRAD tolerance: EDM goal 0.002 × tolerance × 0.5 = 1e-6 in −ln L. */
+  tolerance: 1e-3,
+  /** MIGRAD strategy of the fits. */
+  strategy: 1,
+  /** Relative tolerance on limits found by root finding. */
+  rtol: 1e-6,
+} as const satisfies {
+  testStat: LimitTestStatistic;
+  cl: number;
+  tolerance: number;
+  strategy: 0 | 1 | 2;
+  rtol: number;
+};
+
+/** Options of {@link makeAsymptoticCalculator}. */
+export interface AsymptoticOptions {
+  /** "qtilde" (default) or "q". */
+  readonly testStat?: LimitTestStatistic;
+  /** MIGRAD tolerance of every fit; default {@link INFERENCE_DEFAULTS}.tolerance. */
+  readonly tolerance?: number;
+  /** MIGRAD strategy; default 1. */
+  readonly strategy?: 0 | 1 | 2;
+}
+
+/** One maximum-likelihood fit. */
+export interface ProfileFit {
+  /** MIGRAD converged. */
+  readonly valid: boolean;
+  readonly status: MinimizerStatus;
+  /** Best-fit parameters (all, POI included). */
+  readonly values: Float64Array;
+  /** −ln L at the minimum. */
+  readonly nll: number;
+  /** Objective evaluations (gradient calls included). */
+  readonly calls: number;
+}
+
+/** The result of a hypothesis test at one μ. */
+export interface HypotestResult {
+  /** Tested μ. */
+  readonly mu: number;
+  /** Observed CLs. */
+  readonly clsObs: number;
+  /** Expected CLs at −2σ, −1σ, median, +1σ, +2σ. */
+  readonly clsExp: [number, number, number, number, number];
+  /** Observed CLs+b. */
+  readonly clsbObs: number;
+  /** Observed CLb. */
+  readonly clbObs: number;
+  /** Observed test statistic q̃_μ (or q_μ). */
+  readonly q: number;
+  /** The Asimov (background-only) test statistic q_{μ,A}. */
+  readonly qA: number;
+  /** Unconditional best-fit μ̂. */
+  readonly muHat: number;
+  /** Test statistic used. */
+  readonly testStat: LimitTestStatistic;
+  /** All fits converged. */
+  readonly valid: boolean;
+}
+
+/** Options of an upper-limit search. */
+export interface UpperLimitOptions {
+  /** Confidence level in (0, 1); default 0.95 (pyhf's `level` = 1 − cl). */
+  readonly cl?: number;
+  /** Search range for μ; default the POI bounds (with a negative lower bound replaced by 0). */
+  readonly range?: readonly [number, number];
+  /** Relative tolerance on each limit; default 1e-6. */
+  readonly rtol?: number;
+}
+
+/** An upper limit on the POI with its expected band. */
+export interface UpperLimitResult {
+  /** Observed upper limit. */
+  readonly observed: number;
+  /** Expected limits at −2σ, −1σ, median, +1σ, +2σ. */
+  readonly expected: [number, number, number, number, number];
+  /** Confidence level. */
+  readonly cl: number;
+  /** How the limit was computed. */
+  readonly method: "asymptotic" | "toys";
+  /** Test statistic used. */
+  readonly testStat: LimitTestStatistic;
+  /** Distinct μ values at which fits were made. */
+  readonly evaluations: number;
+  /** All fits converged. */
+  readonly valid: boolean;
+}
+
+/** Discovery test: q₀, its p-value and significance. */
+export interface DiscoveryResult {
+  /** q₀ = −2 ln λ(0) if μ̂ ≥ 0, else 0 (CCGV2011 eq. (12)). */
+  readonly q0: number;
+  /** p₀ = 1 − Φ(√q₀) (CCGV2011 eq. (52)). */
+  readonly p0: number;
+  /** Z₀ = √q₀ (CCGV2011 eq. (53)); the local significance √(2 ln(L/L₀)) of Belle2-4mu. */
+  readonly z: number;
+  readonly muHat: number;
+  readonly valid: boolean;
+}
+
+/** An asymptotic calculator bound to one problem (see {@link makeAsymptoticCalculator}). */
+export interface AsymptoticCalculator {
+  /** CLs at μ (observed and expected), pyhf's `hypotest` with `return_expected_set`. */
+  hypotest(mu: number): HypotestResult;
+  /** Upper limit on μ at `cl`, observed and expected band, by bracketing and Brent's method. */
+  upperLimit(options?: UpperLimitOptions): UpperLimitResult;
+  /** Discovery significance from q₀. */
+  discovery(): DiscoveryResult;
+  /** The unconditional fit to the data. */
+  freeFit(): ProfileFit;
+  /** The conditional fit to the data at μ. */
+  fixedFit(mu: number): ProfileFit;
+}
+
+/**
+ * Fits `nll` with MIGRAD, optionally with the POI fixed at `fixPoi` (its bounds are then
+ * dropped, so μ may lie outside the POI range).
+ * @param nll - the objective
+ * @param params - parameter specs
+ * @param poiIndex - index of the POI
+ * @param fixPoi - value to fix the POI at, or undefined for a free fit
+ * @param start - start values (clamped into bounds), default the specs' values
+ * @param options - tolerance and strategy
+ * @returns the fit (a failed fit is returned with `valid: false`, never thrown)
+ */
+export function fitProfile(
+  nll: Objective,
+  params: readonly ParameterSpec[],
+  poiIndex: number,
+  fixPoi: number | undefined,
+  start: Float64Array | undefined,
+  options: { tolerance?: number; strategy?: 0 | 1 | 2 } = {},
+): ProfileFit {
+  const specs = params.map((p, i): ParameterSpec => {
+    if (i === poiIndex && fixPoi !== undefined) return { name: p.name, value: fixPoi, fixed: true };
+    if (start === undefined || p.fixed) return p;
+    const lo = p.lower ?? Number.NEGATIVE_INFINITY;
+    const hi = p.upper ?? Number.POSITIVE_INFINITY;
+    return { ...p, value: Math.min(hi, Math.max(lo, start[i]!)) };
+  });
+  const r = migrad(nll, specs, {
+    tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
+    strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
+  });
+  // every parameter fixed (e.g. a counting experiment at fixed μ): the value is exact
+  const valid = r.valid || (r.status === "no-free-parameters" && Number.isFinite(r.fval));
+  return { valid, status: r.status, values: r.values, nll: r.fval, calls: r.nfcn + r.ngrad };
+}
+
+function validateProblem(problem: ProfileLikelihood): void {
+  if (problem === null || typeof problem !== "object") {
+    throw argumentError("INVALID_ARGUMENT", "problem", problem, "a ProfileLikelihood");
+  }
+  if (typeof problem.nll !== "function") throw argumentError("INVALID_ARGUMENT", "problem.nll", problem.nll, "a function");
+  if (typeof problem.asimov !== "function") {
+    throw argumentError("INVALID_ARGUMENT", "problem.asimov", problem.asimov, "a function");
+  }
+  const i = problem.poiIndex;
+  if (!(Number.isInteger(i) && i >= 0 && i < problem.params.length)) {
+    throw new PhysError("NO_POI", `problem.poiIndex must index a parameter (0..${problem.params.length - 1}), got ${i}`, {
+      argument: "problem.poiIndex",
+      value: i,
+      allowed: `0..${problem.params.length - 1}`,
+    });
+  }
+}
+
+/** Nearest cached key to x, or undefined. */
+function nearest<T>(cache: Map<number, T>, x: number): T | undefined {
+  let best: T | undefined;
+  let dist = Number.POSITIVE_INFINITY;
+  for (const [k, v] of cache) {
+    const d = Math.abs(k - x);
+    if (d < dist) {
+      dist = d;
+      best = v;
+    }
+  }
+  return best;
+}
+
+/**
+ * Creates an asymptotic calculator (CCGV2011) for a profile likelihood: observed and expected
+ * CLs (pyhf's `AsymptoticCalculator` conventions), upper limits, discovery significance.
+ * @param problem - the likelihood, its parameters, POI index and Asimov generator
+ * @param options - test statistic ("qtilde" default), fit tolerance and strategy
+ * @returns the calculator (it caches fits; use one per dataset)
+ * @throws {@link PhysError} `NO_POI` if `poiIndex` is not a parameter index; `INVALID_ARGUMENT`
+ *   for a malformed problem; `UNKNOWN_NAME` for an unknown test statistic
+ * @example
+ * ```ts
+ * const calc = makeAsymptoticCalculator({ params, poiIndex: 0, nll, asimov });
+ * calc.hypotest(1).clsObs;
+ * calc.upperLimit({ cl: 0.9 }).observed;
+ * ```
+ */
+export function makeAsymptoticCalculator(problem: ProfileLikelihood, options: AsymptoticOptions = {}): AsymptoticCalculator {
+  validateProblem(problem);
+  const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, ["qtilde", "q"] as const);
+  const fitOptions = { tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance, strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy };
+  const { params, poiIndex, nll } = problem;
+  const poiSpec = params[poiIndex]!;
+
+  let free: ProfileFit | undefined;
+  const fixedData = new Map<number, ProfileFit>();
+  const fixedAsimov = new Map<number, ProfileFit>();
+  let asimovNll: Objective | undefined;
+  let asimovFree: ProfileFit | undefined;
+
+  const freeFit = (): ProfileFit => {
+    free ??= fitProfile(nll, params, poiIndex, undefined, undefined, fitOptions);
+    return free;
+  };
+  const fixedFit = (mu: number): ProfileFit => {
+    let f = fixedData.get(mu);
+    if (!f) {
+      const start = nearest(fixedData, mu)?.values ?? freeFit().values;
+      f = fitProfile(nll, params, poiIndex, mu, start, fitOptions);
+      fixedData.set(mu, f);
+    }
+    return f;
+  };
+  const asimov = (): { nll: Objective; free: ProfileFit } => {
+    if (!asimovNll || !asimovFree) {
+      const gen = fixedFit(0);
+      asimovNll = problem.asimov(gen.values);
+      asimovFree = fitProfile(asimovNll, params, poiIndex, undefined, gen.values, fitOptions);
+    }
+    return { nll: asimovNll, free: asimovFree };
+  };
+  const fixedAsimovFit = (mu: number): ProfileFit => {
+    let f = fixedAsimov.get(mu);
+    if (!f) {
+      const a = asimov();
+      const start = nearest(fixedAsimov, mu)?.values ?? a.free.values;
+      f = fitProfile(a.nll, params, poiIndex, mu, start, fitOptions);
+      fixedAsimov.set(mu, f);
+    }
+    return f;
+  };
+
+  /** q for data (observed) at μ. */
+  const qObserved = (mu: number): number => {
+    const hat = freeFit();
+    const muHat = hat.values[poiIndex]!;
+    const nllMu = fixedFit(mu).nll;
+    if (testStat === "q") return qMu(nllMu, hat.nll, muHat, mu);
+    return qMuTilde(nllMu, hat.nll, muHat < 0 ? fixedFit(0).nll : hat.nll, muHat, mu);
+  };
+  /** q_{μ,A} for the background-only Asimov dataset. */
+  const qAsimov = (mu: number): number => {
+    const a = asimov();
+    const muHatA = a.free.values[poiIndex]!;
+    const nllMu = fixedAsimovFit(mu).nll;
+    if (testStat === "q") return qMu(nllMu, a.free.nll, muHatA, mu);
+    return qMuTilde(nllMu, a.free.nll, muHatA < 0 ? fixedAsimovFit(0).nll : a.free.nll, muHatA, mu);
+  };
+
+  const validAt = (mu: number): boolean =>
+    freeFit().valid && fixedFit(mu).valid && fixedFit(0).valid && asimov().free.valid && fixedAsimovFit(mu).valid;
+
+  const hypotest = (mu: number): HypotestResult => {
+    requireFinite("mu", mu);
+    const q = qObserved(mu);
+    const qA = qAsimov(mu);
+    const obs: ClsValues = asymptoticCls(q, qA, testStat);
+    return {
+      mu,
+      clsObs: obs.cls,
+      clsExp: asymptoticExpectedCls(qA),
+      clsbObs: obs.clsb,
+      clbObs: obs.clb,
+      q,
+      qA,
+      muHat: freeFit().values[poiIndex]!,
+      testStat,
+      valid: validAt(mu),
+    };
+  };
+
+  const upperLimit = (opts: UpperLimitOptions = {}): UpperLimitResult => {
+    const cl = requireInRange("options.cl", opts.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+    const alpha = 1 - cl;
+    const rtol = requireInRange("options.rtol", opts.rtol ?? INFERENCE_DEFAULTS.rtol, 0, 0.1, { lowInclusive: false });
+    const lo = Math.max(0, opts.range?.[0] ?? poiSpec.lower ?? 0);
+    const hi = opts.range?.[1] ?? poiSpec.upper ?? Number.POSITIVE_INFINITY;
+    if (!(Number.isFinite(hi) && hi > lo)) {
+      throw argumentError("OUT_OF_DOMAIN", "options.range", opts.range ?? [lo, hi], "a finite range [lo, hi] with 0 <= lo < hi");
+    }
+    // Wald estimate σ = μ/√q_{μ,A}, from one Asimov fit and refined as limits are found
+    const sigmaAt = (mu: number): number => mu / Math.sqrt(qAsimov(mu));
+    const trial = poiSpec.value > lo && poiSpec.value <= hi ? poiSpec.value : Math.min(hi, Math.max(1, lo));
+    let sigma = sigmaAt(trial);
+    if (!(Number.isFinite(sigma) && sigma > 0)) sigma = hi;
+
+    const solve = (f: (mu: number) => number, fZero: number, guess: number, what: string): number => {
+      const br = bracketRoot(f, guess, lo, hi, lo === 0 ? fZero : undefined);
+      if (!br.ok) {
+        const end = br.side === "above" ? "upper" : "lower";
+        throw new PhysError(
+          "NO_BRACKET",
+          `the ${what} upper limit at CL ${cl} is not bracketed in [${lo}, ${hi}]: ${Number.isNaN(br.last.f) ? "CLs is NaN" : "CLs - alpha keeps its sign"} at mu = ${br.last.x} (the ${end} end); widen options.range or the POI bounds`,
+          { argument: "options.range", value: [lo, hi], allowed: `a range containing the ${what} limit` },
+        );
+      }
+      return brent(f, br.a, br.b, 1e-12 * Math.max(1, hi), rtol);
+    };
+
+    // expected: √q_{μ,A}(μ) = x_N, increasing in μ (0 at μ = 0)
+    const expected = BAND_SIGMAS.map((n) => {
+      const target = expectedLimitSqrtQA(alpha, n);
+      const f = (mu: number): number => target - Math.sqrt(qAsimov(mu));
+      const mu = solve(f, target, sigma * target, `expected (${n >= 0 ? "+" : ""}${n} sigma)`);
+      const s = sigmaAt(mu);
+      if (Number.isFinite(s) && s > 0) sigma = s;
+      return mu;
+    }) as [number, number, number, number, number];
+
+    // observed: ln CLs(μ) = ln α (CLs = 1 at μ = 0)
+    const h = (mu: number): number => Math.log(hypotest(mu).clsObs / alpha);
+    const muHat = Math.max(0, freeFit().values[poiIndex]!);
+    const observed = solve(h, -Math.log(alpha), muHat + expected[2], "observed");
+
+    const mus = new Set([...fixedData.keys(), ...fixedAsimov.keys()]);
+    let valid = freeFit().valid && asimov().free.valid;
+    for (const f of fixedData.values()) valid &&= f.valid;
+    for (const f of fixedAsimov.values()) valid &&= f.valid;
+    return { observed, expected, cl, method: "asymptotic", testStat, evaluations: mus.size, valid };
+  };
+
+  const discovery = (): DiscoveryResult => {
+    const hat = freeFit();
+    const zero = fixedFit(0);
+    const muHat = hat.values[poiIndex]!;
+    const q = q0Stat(zero.nll, hat.nll, muHat);
+    const z = Math.sqrt(q);
+    return { q0: q, p0: normalSf(z), z, muHat, valid: hat.valid && zero.valid };
+  };
+
+  return { hypotest, upperLimit, discovery, freeFit, fixedFit };
+}
