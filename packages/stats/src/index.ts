@@ -24,6 +24,44 @@ export type {
 export { defaultMaxfcn, hesse, MINIMIZER_DEFAULTS, migrad, minos } from "./minimizer/index.js";
 
 // ── pdfs ─────────────────────────────────────────────────────────────────────────
+export type {
+  BernsteinParams,
+  BreitWignerParams,
+  ChebyshevParams,
+  ConvolutionOptions,
+  CrystalBallParams,
+  DoubleCrystalBallParams,
+  DoubleSidedCrystalBallParams,
+  ExponentialParams,
+  GaussianParams,
+  HistogramPdfOptions,
+  Pdf,
+  Pdf2D,
+  ShapeDefinition,
+  VoigtianParams,
+} from "./pdfs/index.js";
+export {
+  bernstein,
+  breitWigner,
+  buildPdf,
+  CONVOLUTION_DEFAULTS,
+  chebyshev,
+  crystalBall,
+  doubleCrystalBall,
+  doubleSidedCrystalBall,
+  erf,
+  erfc,
+  exponential,
+  faddeeva,
+  fftConvolution,
+  gaussian,
+  histogramPdf,
+  integrate,
+  productPdf,
+  relativisticBreitWigner,
+  sumPdf,
+  voigtian,
+} from "./pdfs/index.js";
 
 // ── likelihoods ──────────────────────────────────────────────────────────────────
 
