@@ -22,6 +22,8 @@ export {
   labToCmEvents,
 } from "./beams.js";
 export { boost, boostFromRestFrame, boostToRestFrame } from "./boost.js";
+export type { DecayNode } from "./chain.js";
+export { decayChainColumns } from "./chain.js";
 export {
   addColumns,
   allocateColumns,
@@ -36,6 +38,15 @@ export {
   setFourVector,
   sumColumns,
 } from "./columns.js";
+export type { DalitzDensity, Interval, ThreeBodyDecay, ThreeBodyMasses } from "./dalitz.js";
+export {
+  dalitzArea,
+  dalitzM12Range,
+  dalitzM23Range,
+  threeBodyDecayColumns,
+  threeBodyMomentaAtRest,
+  threeBodyPhaseSpaceVolume,
+} from "./dalitz.js";
 export type { ElasticFinalState, FixedTargetElastic, FixedTargetElasticOptions } from "./fixedTarget.js";
 export { fixedTargetElastic } from "./fixedTarget.js";
 export {
@@ -79,6 +90,8 @@ export {
   reducedMass,
   reducedMassColumns,
 } from "./observables.js";
+export type { NBodyDecay } from "./rambo.js";
+export { masslessPhaseSpaceVolume, nBodyDecayColumns, ramboColumns, twoBodyPhaseSpaceVolume } from "./rambo.js";
 export type { Thrust } from "./thrust.js";
 export { THRUST_EXHAUSTIVE_MAX, thrust } from "./thrust.js";
 export type { AngularDistribution, TwoBodyDaughters, TwoBodyDecayOptions } from "./twobody.js";
