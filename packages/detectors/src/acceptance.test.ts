@@ -59,11 +59,35 @@ describe("planar acceptance (segmented target)", () => {
 describe("acceptance validation", () => {
   it("rejects bad descriptions", () => {
     expectPhysError(() => makeAcceptance("a", { kind: "cone" } as never), "UNKNOWN_NAME", "a.kind");
-    expectPhysError(() => makeAcceptance("a", { kind: "polar", rangesDeg: [[10, 200]] }), "OUT_OF_DOMAIN", "a.rangesDeg[0][1]");
-    expectPhysError(() => makeAcceptance("a", { kind: "polar", rangesDeg: [[20, 10]] }), "INVALID_ARGUMENT", "a.rangesDeg[0]");
-    expectPhysError(() => makeAcceptance("a", { kind: "polar", rangesDeg: [[10] as never] }), "INVALID_ARGUMENT", "a.rangesDeg[0]");
-    expectPhysError(() => makeAcceptance("a", { kind: "planar", halfWidthM: 0, distancesM: [1] }), "OUT_OF_DOMAIN", "a.halfWidthM");
-    expectPhysError(() => makeAcceptance("a", { kind: "planar", halfWidthM: 1, distancesM: [] }), "INVALID_ARGUMENT", "a.distancesM");
-    expectPhysError(() => makeAcceptance("a", { kind: "planar", halfWidthM: 1, distancesM: [1, -2] }), "OUT_OF_DOMAIN", "a.distancesM[1]");
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "polar", rangesDeg: [[10, 200]] }),
+      "OUT_OF_DOMAIN",
+      "a.rangesDeg[0][1]",
+    );
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "polar", rangesDeg: [[20, 10]] }),
+      "INVALID_ARGUMENT",
+      "a.rangesDeg[0]",
+    );
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "polar", rangesDeg: [[10] as never] }),
+      "INVALID_ARGUMENT",
+      "a.rangesDeg[0]",
+    );
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "planar", halfWidthM: 0, distancesM: [1] }),
+      "OUT_OF_DOMAIN",
+      "a.halfWidthM",
+    );
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "planar", halfWidthM: 1, distancesM: [] }),
+      "INVALID_ARGUMENT",
+      "a.distancesM",
+    );
+    expectPhysError(
+      () => makeAcceptance("a", { kind: "planar", halfWidthM: 1, distancesM: [1, -2] }),
+      "OUT_OF_DOMAIN",
+      "a.distancesM[1]",
+    );
   });
 });

@@ -289,9 +289,9 @@ export interface Belle2Options {
   /** Photon energy resolution. @defaultValue {@link BELLE2_DETECTOR_DEFAULTS}.photonEnergyResolution */
   readonly photonEnergyResolution?: ResolutionSpec;
   /** Track-reconstruction efficiency inside the CDC. @defaultValue {@link BELLE2_DETECTOR_DEFAULTS}.trackingEfficiency */
-  readonly trackingEfficiency?: EfficiencySpec | number;
+  readonly trackingEfficiency?: EfficiencySpec;
   /** Electron-identification efficiency for electrons. @defaultValue {@link BELLE2_DETECTOR_DEFAULTS}.electronId */
-  readonly electronId?: EfficiencySpec | number;
+  readonly electronId?: EfficiencySpec;
   /** Width of the ECL gap at 90° (mm). @defaultValue {@link BELLE2_GEOMETRY}.eclCentralGapWidthMm */
   readonly eclCentralGapWidthMm?: number;
   /** Beam overrides (energies, crossing angle); default 7.0 GeV e⁻ on 4.0 GeV e⁺ head-on (Jho2019 sec. 3.3). */
@@ -409,7 +409,11 @@ export function belle2(options: Belle2Options = {}): Belle2Detector {
   };
   const trackingEfficiency = options.trackingEfficiency ?? d.trackingEfficiency;
   const electronId = options.electronId ?? d.electronId;
-  const track = (muId: EfficiencySpec, elId: EfficiencySpec | number): ParticleResponseSpec => ({
+  const notElectron = {
+    constant: 0,
+    provenance: assumption("mis-identification as an electron not quantified in the seeds; neglected"),
+  };
+  const track = (muId: EfficiencySpec, elId: EfficiencySpec): ParticleResponseSpec => ({
     acceptance: cdc,
     efficiency: trackingEfficiency,
     resolution: tracking,
@@ -417,11 +421,11 @@ export function belle2(options: Belle2Options = {}): Belle2Detector {
     electronId: elId,
   });
   const responses: { [S in "muon" | "electron" | "pion" | "kaon" | "proton" | "photon"]: ParticleResponseSpec } = {
-    muon: track(muonId.muon, 0),
+    muon: track(muonId.muon, notElectron),
     electron: track(muonId.electron, electronId),
-    pion: track(muonId.pion, 0),
-    kaon: track(muonId.pion, 0),
-    proton: track(muonId.pion, 0),
+    pion: track(muonId.pion, notElectron),
+    kaon: track(muonId.pion, notElectron),
+    proton: track(muonId.pion, notElectron),
     photon: {
       acceptance: ecl,
       threshold: {

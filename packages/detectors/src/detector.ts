@@ -20,7 +20,7 @@ import { createRandom, type EventColumns, type RandomSource } from "@muonphilic/
 import { PhysError, requireOneOf, requirePositive } from "@muonphilic/units";
 import { type Acceptance, type AcceptanceSpec, makeAcceptance } from "./acceptance.js";
 import { type Efficiency, type EfficiencySpec, makeEfficiency } from "./efficiency.js";
-import type { Provenance } from "./provenance.js";
+import { assumption, type Provenance } from "./provenance.js";
 import { makeResolution, type Resolution, type ResolutionSpec } from "./resolution.js";
 import {
   CHARGED_SPECIES,
@@ -50,7 +50,7 @@ export interface ParticleResponseSpec {
   /** Threshold on the measured quantity (default: none). */
   readonly threshold?: ThresholdSpec;
   /** Probability of reconstructing an accepted particle, on generated kinematics. */
-  readonly efficiency: EfficiencySpec | number;
+  readonly efficiency: EfficiencySpec;
   /** Momentum or energy resolution. */
   readonly resolution: ResolutionSpec;
   /** Gaussian width of each of the two angles transverse to the direction (rad, default 0). */
@@ -63,9 +63,9 @@ export interface ParticleResponseSpec {
    */
   readonly measuresMomentum?: boolean;
   /** Probability that a reconstructed particle of this species is identified as a muon (default 0). */
-  readonly muonId?: EfficiencySpec | number;
+  readonly muonId?: EfficiencySpec;
   /** Probability that it is identified as an electron (default 0). */
-  readonly electronId?: EfficiencySpec | number;
+  readonly electronId?: EfficiencySpec;
 }
 
 /** Merging of photons into an electron's calorimeter cluster when they are closer than `separationRad`. */
@@ -181,6 +181,12 @@ export interface DetectorModel {
   reconstruct(events: EventColumns, species: SpeciesDeclaration, rng: RandomSource): ReconstructedEvents;
 }
 
+/** The identification probability of a response that gives none. */
+const NEVER_IDENTIFIED: EfficiencySpec = {
+  constant: 0,
+  provenance: assumption("no identification probability given: never identified as this species"),
+};
+
 interface CompiledResponse {
   readonly acceptance: Acceptance;
   readonly threshold: { variable: "p" | "pt" | "e"; min: number } | undefined;
@@ -220,8 +226,8 @@ function compileResponse(
       allowed: ">= 0 rad",
     });
   }
-  const muonId = makeEfficiency(`${argument}.muonId`, r.muonId ?? 0);
-  const electronId = makeEfficiency(`${argument}.electronId`, r.electronId ?? 0);
+  const muonId = makeEfficiency(`${argument}.muonId`, r.muonId ?? NEVER_IDENTIFIED);
+  const electronId = makeEfficiency(`${argument}.electronId`, r.electronId ?? NEVER_IDENTIFIED);
   const spec: ParticleResponseSpec = {
     ...r,
     efficiency: efficiency.spec,

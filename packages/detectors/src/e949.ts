@@ -41,7 +41,7 @@ export interface E949Options {
   /** Stopped kaons. @defaultValue {@link E949_DEFAULTS}.stoppedKaons */
   readonly stoppedKaons?: number;
   /** Single-muon acceptance (a curve in p, GeV, or any efficiency). @defaultValue {@link E949_DEFAULTS}.acceptance */
-  readonly acceptance?: EfficiencySpec | number;
+  readonly acceptance?: EfficiencySpec;
   /** Photon veto survival probability ε_γ. @defaultValue {@link E949_DEFAULTS}.photonRejection */
   readonly photonRejection?: number;
   /** Relative muon momentum resolution. @defaultValue {@link E949_DEFAULTS}.muonMomentumResolution */
@@ -89,9 +89,9 @@ export function e949(options: E949Options = {}): E949Detector {
   );
   const acceptance = makeEfficiency("acceptance", options.acceptance ?? d.acceptance).spec;
   const never = (why: string) => ({
-    acceptance: { kind: "all" } as const,
+    acceptance: { kind: "all", provenance: assumption(why) } as const,
     efficiency: { constant: 0, provenance: assumption(why) },
-    resolution: { kind: "none" } as const,
+    resolution: { kind: "none", provenance: assumption(why) } as const,
   });
   const model = createDetector(
     {
@@ -122,7 +122,7 @@ export function e949(options: E949Options = {}): E949Detector {
             constant: 1 - rejection,
             provenance: fromSeed("Ibe2017 sec. III: photon rejection ε_γ ~ 1e-3 after tight photon veto cuts"),
           },
-          resolution: { kind: "none" },
+          resolution: { kind: "none", provenance: assumption("photons are only vetoed, not measured") },
         },
         pion: never("Ibe2017 footnote 10: decay modes with charged pions are vetoed by the range-momentum cut"),
         electron: never("the single-muon selection rejects electrons (assumption)"),

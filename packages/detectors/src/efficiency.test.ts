@@ -26,14 +26,26 @@ describe("efficiency curves", () => {
   });
 
   it("a window with zero on both sides", () => {
-    const eff = makeEfficiency("w", { variable: "theta", grid: [1, 2], values: [0.9, 0.9], below: "zero", above: "zero" });
+    const eff = makeEfficiency("w", {
+      variable: "theta",
+      grid: [1, 2],
+      values: [0.9, 0.9],
+      below: "zero",
+      above: "zero",
+    });
     expect(eff.at(NaN_, NaN_, NaN_, 0.99)).toBe(0);
     expect(eff.at(NaN_, NaN_, NaN_, 1.5)).toBe(0.9);
     expect(eff.at(NaN_, NaN_, NaN_, 2.01)).toBe(0);
   });
 
   it("step curves use bin edges", () => {
-    const eff = makeEfficiency("s", { variable: "pt", grid: [0, 1, 2], values: [0.3, 0.7], interpolation: "step", above: "zero" });
+    const eff = makeEfficiency("s", {
+      variable: "pt",
+      grid: [0, 1, 2],
+      values: [0.3, 0.7],
+      interpolation: "step",
+      above: "zero",
+    });
     expect(eff.at(NaN_, 0.5, NaN_, NaN_)).toBe(0.3);
     expect(eff.at(NaN_, 1, NaN_, NaN_)).toBe(0.7);
     expect(eff.at(NaN_, 1.99, NaN_, NaN_)).toBe(0.7);
@@ -86,15 +98,31 @@ describe("efficiency curves", () => {
 
 describe("efficiency validation", () => {
   it("rejects values outside [0, 1] naming the entry", () => {
-    expectPhysError(() => makeEfficiency("muonId", { variable: "p", grid: [1, 2], values: [0.5, 1.2] }), "OUT_OF_DOMAIN", "muonId.values[1]");
+    expectPhysError(
+      () => makeEfficiency("muonId", { variable: "p", grid: [1, 2], values: [0.5, 1.2] }),
+      "OUT_OF_DOMAIN",
+      "muonId.values[1]",
+    );
     expectPhysError(() => makeEfficiency("eff", -0.1), "OUT_OF_DOMAIN", "eff");
     expectPhysError(() => makeEfficiency("eff", { constant: Number.NaN }), "INVALID_ARGUMENT", "eff.constant");
   });
 
   it("rejects malformed grids", () => {
-    expectPhysError(() => makeEfficiency("g", { variable: "p", grid: [1, 1], values: [0, 1] }), "INVALID_ARGUMENT", "g.grid[1]");
-    expectPhysError(() => makeEfficiency("g", { variable: "p", grid: [2, 1], values: [0, 1] }), "INVALID_ARGUMENT", "g.grid[1]");
-    expectPhysError(() => makeEfficiency("g", { variable: "p", grid: [0, Number.NaN], values: [0, 1] }), "INVALID_ARGUMENT", "g.grid[1]");
+    expectPhysError(
+      () => makeEfficiency("g", { variable: "p", grid: [1, 1], values: [0, 1] }),
+      "INVALID_ARGUMENT",
+      "g.grid[1]",
+    );
+    expectPhysError(
+      () => makeEfficiency("g", { variable: "p", grid: [2, 1], values: [0, 1] }),
+      "INVALID_ARGUMENT",
+      "g.grid[1]",
+    );
+    expectPhysError(
+      () => makeEfficiency("g", { variable: "p", grid: [0, Number.NaN], values: [0, 1] }),
+      "INVALID_ARGUMENT",
+      "g.grid[1]",
+    );
     expectPhysError(() => makeEfficiency("g", { variable: "p", grid: [], values: [] }), "INVALID_ARGUMENT", "g.grid");
     expectPhysError(
       () => makeEfficiency("g", { variable: "p", grid: [1], values: [0.5], interpolation: "step" }),
@@ -104,13 +132,21 @@ describe("efficiency validation", () => {
   });
 
   it("rejects shape mismatches and unknown names", () => {
-    expectPhysError(() => makeEfficiency("g", { variable: "p", grid: [1, 2], values: [0.5] }), "INCOMPATIBLE_SHAPES", "g.values");
+    expectPhysError(
+      () => makeEfficiency("g", { variable: "p", grid: [1, 2], values: [0.5] }),
+      "INCOMPATIBLE_SHAPES",
+      "g.values",
+    );
     expectPhysError(
       () => makeEfficiency("g", { variable: "p", grid: [0, 1, 2], values: [0.5, 0.5, 0.5], interpolation: "step" }),
       "INCOMPATIBLE_SHAPES",
       "g.values",
     );
-    expectPhysError(() => makeEfficiency("g", { variable: "eta" as "p", grid: [1], values: [1] }), "UNKNOWN_NAME", "g.variable");
+    expectPhysError(
+      () => makeEfficiency("g", { variable: "eta" as "p", grid: [1], values: [1] }),
+      "UNKNOWN_NAME",
+      "g.variable",
+    );
     expectPhysError(
       () => makeEfficiency("g", { variable: "p", grid: [1], values: [1], interpolation: "cubic" as "linear" }),
       "UNKNOWN_NAME",

@@ -88,8 +88,13 @@ export interface EfficiencyProductSpec {
   readonly provenance?: Provenance;
 }
 
-/** Any efficiency description. A bare number is accepted where an efficiency is an input. */
-export type EfficiencySpec = ConstantEfficiencySpec | EfficiencyCurveSpec | EfficiencyMapSpec | EfficiencyProductSpec;
+/** Any efficiency description; a bare number in [0, 1] is a constant without provenance. */
+export type EfficiencySpec =
+  | number
+  | ConstantEfficiencySpec
+  | EfficiencyCurveSpec
+  | EfficiencyMapSpec
+  | EfficiencyProductSpec;
 
 /** A validated, compiled efficiency. */
 export interface Efficiency {
@@ -312,7 +317,7 @@ function compileKernel(argument: string, spec: EfficiencySpec): { spec: Efficien
  * id.at(0.5, 0.4, 0.51, 1.0); // 0
  * ```
  */
-export function makeEfficiency(argument: string, spec: EfficiencySpec | number): Efficiency {
-  const { spec: normalised, kernel } = compileKernel(argument, spec as EfficiencySpec);
+export function makeEfficiency(argument: string, spec: EfficiencySpec): Efficiency {
+  const { spec: normalised, kernel } = compileKernel(argument, spec);
   return { spec: normalised, at: kernel };
 }

@@ -39,7 +39,10 @@ describe("resolution models", () => {
     expect(makeResolution("r", { kind: "relativeMomentum", sigma: 0.005 }).relativeSigma(3, 1, 3, 1)).toBe(0.005);
     const beta = makeResolution("r", { kind: "momentumBeta", curvature: 0.0011, scattering: 0.0025 });
     expect(beta.smears).toBe("momentum");
-    expect(beta.relativeSigma(4, 1, 4.0014, 4 / Math.hypot(4, M_MU))).toBeCloseToRel(belle2MomentumResolution(4, M_MU), 4e-16);
+    expect(beta.relativeSigma(4, 1, 4.0014, 4 / Math.hypot(4, M_MU))).toBeCloseToRel(
+      belle2MomentumResolution(4, M_MU),
+      4e-16,
+    );
     const pt = makeResolution("r", { kind: "transverseMomentum", curvature: 0.001, constant: 0.003 });
     expect(pt.relativeSigma(10, 4, 10, 1)).toBeCloseToRel(0.005, 4e-16);
     const cal = makeResolution("r", {
@@ -57,7 +60,11 @@ describe("resolution models", () => {
 
   it("rejects bad descriptions", () => {
     expectPhysError(() => makeResolution("trk", { kind: "gauss" } as never), "UNKNOWN_NAME", "trk.kind");
-    expectPhysError(() => makeResolution("trk", { kind: "relativeMomentum", sigma: -0.1 }), "OUT_OF_DOMAIN", "trk.sigma");
+    expectPhysError(
+      () => makeResolution("trk", { kind: "relativeMomentum", sigma: -0.1 }),
+      "OUT_OF_DOMAIN",
+      "trk.sigma",
+    );
     expectPhysError(
       () => makeResolution("trk", { kind: "momentumBeta", curvature: Number.NaN, scattering: 0 }),
       "INVALID_ARGUMENT",

@@ -26,7 +26,14 @@ describe("trigger models", () => {
   });
 
   it("three-track: needs three tracks in the window; efficiency from the two lowest p_T", () => {
-    expect(three.probability(tracks([{ pt: 1, thetaDeg: 60 }, { pt: 1, thetaDeg: 60 }]))).toBe(0);
+    expect(
+      three.probability(
+        tracks([
+          { pt: 1, thetaDeg: 60 },
+          { pt: 1, thetaDeg: 60 },
+        ]),
+      ),
+    ).toBe(0);
     expect(
       three.probability(
         tracks([
@@ -72,7 +79,12 @@ describe("trigger models", () => {
   });
 
   it("track pair: needs an azimuthal opening angle (wrapped at π)", () => {
-    const t = makeTrigger("t", { kind: "trackPair", thetaRangeDeg: [37, 120], minOpeningAzimuthDeg: 90, efficiency: 0.95 });
+    const t = makeTrigger("t", {
+      kind: "trackPair",
+      thetaRangeDeg: [37, 120],
+      minOpeningAzimuthDeg: 90,
+      efficiency: 0.95,
+    });
     expect(
       t.probability(
         tracks([
@@ -148,7 +160,8 @@ describe("trigger models", () => {
       "t.thetaRangeDeg[1]",
     );
     expectPhysError(
-      () => makeTrigger("t", { kind: "trackPair", thetaRangeDeg: [37, 120], minOpeningAzimuthDeg: 90, efficiency: 1.5 }),
+      () =>
+        makeTrigger("t", { kind: "trackPair", thetaRangeDeg: [37, 120], minOpeningAzimuthDeg: 90, efficiency: 1.5 }),
       "OUT_OF_DOMAIN",
       "t.efficiency",
     );

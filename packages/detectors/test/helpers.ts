@@ -30,7 +30,9 @@ export function fixedColumns(n: number, f: FixedParticle): FourVectorColumns {
 export function fixedEvents(n: number, particles: Record<string, FixedParticle>, weight?: number): EventColumns {
   const out: Record<string, FourVectorColumns> = {};
   for (const [name, f] of Object.entries(particles)) out[name] = fixedColumns(n, f);
-  return weight === undefined ? { size: n, particles: out } : { size: n, particles: out, weight: new Float64Array(n).fill(weight) };
+  return weight === undefined
+    ? { size: n, particles: out }
+    : { size: n, particles: out, weight: new Float64Array(n).fill(weight) };
 }
 
 /** Degrees to radians. */

@@ -1,0 +1,124 @@
+import { createRandom } from "@muonphilic/kinematics";
+import { M_MU } from "@muonphilic/units";
+import { describe, expect, it } from "vitest";
+import { expectPhysError, fixedEvents, rad } from "../test/helpers.js";
+import { belle2 } from "./belle2.js";
+import type { DetectorDescription } from "./detector.js";
+import { e949 } from "./e949.js";
+import { muone } from "./muone.js";
+import { select } from "./selection.js";
+
+/** Every acceptance, efficiency, resolution, threshold and trigger of a description, with its path. */
+function specs(d: DetectorDescription): [string, { provenance?: unknown } | undefined][] {
+  const out: [string, { provenance?: unknown } | undefined][] = [["trigger", d.config.trigger]];
+  for (const [s, r] of Object.entries(d.config.responses)) {
+    if (r === undefined) continue;
+    for (const k of ["acceptance", "efficiency", "resolution", "muonId", "electronId", "threshold"] as const) {
+      const v = r[k];
+      if (k === "threshold" && v === undefined) continue;
+      out.push([`${s}.${k}`, v as { provenance?: unknown }]);
+    }
+  }
+  return out;
+}
+
+describe("provenance", () => {
+  it("every number of the built-in models says where it comes from", () => {
+    for (const det of [
+      belle2(),
+      belle2({ muonId: "jho2019", trigger: "twoTrack", photonVeto: "overall" }),
+      muone(),
+      e949(),
+    ]) {
+      for (const [path, spec] of specs(det.description)) {
+        expect(spec?.provenance, `${det.name}: ${path}`).toBeDefined();
+      }
+      for (const [key, p] of Object.entries(det.description.parameters)) expect(p.provenance, key).toBeDefined();
+      // The description is plain data.
+      expect(JSON.parse(JSON.stringify(det.description)).config.name).toBe(det.name);
+    }
+  });
+});
+
+describe("belle2 presets", () => {
+  it("records the preset names and 'custom' for descriptions", () => {
+    expect(belle2().presets).toEqual({
+      tracking: "fourMuon",
+      muonId: "belle2",
+      trigger: "fourMuon",
+      photonVeto: "conservative",
+    });
+    const d = belle2({
+      tracking: { kind: "relativeMomentum", sigma: 0.01 },
+      photonVeto: { inefficiency: 1e-4, modelGaps: true },
+    });
+    expect(d.presets.tracking).toBe("custom");
+    expect(d.presets.photonVeto).toBe("custom");
+    expect(d.description.config.responses.photon?.efficiency).toMatchObject({
+      constant: 1 - 1e-4,
+      provenance: { kind: "user" },
+    });
+  });
+
+  it("throws UNKNOWN_NAME for unknown presets", () => {
+    expectPhysError(() => belle2({ tracking: "cms" as "jho2019" }), "UNKNOWN_NAME", "tracking");
+    expectPhysError(() => belle2({ muonId: "tight" as "belle2" }), "UNKNOWN_NAME", "muonId");
+    expectPhysError(() => belle2({ trigger: "l1" as "none" }), "UNKNOWN_NAME", "trigger");
+    expectPhysError(() => belle2({ photonVeto: "perfect" as "overall" }), "UNKNOWN_NAME", "photonVeto");
+  });
+
+  it("throws for efficiencies outside [0, 1] and bad numbers", () => {
+    expectPhysError(
+      () => belle2({ photonVeto: { inefficiency: 1.5, modelGaps: true } }),
+      "OUT_OF_DOMAIN",
+      "photonVeto.inefficiency",
+    );
+    expectPhysError(() => belle2({ trackingEfficiency: 1.2 }), "OUT_OF_DOMAIN", "config.responses.muon.efficiency");
+    expectPhysError(() => belle2({ electronId: -0.1 }), "OUT_OF_DOMAIN", "config.responses.electron.electronId");
+    expectPhysError(() => belle2({ photonThresholdGeV: -0.1 }), "OUT_OF_DOMAIN", "photonThresholdGeV");
+    expectPhysError(() => belle2({ eclCentralGapWidthMm: -1 }), "OUT_OF_DOMAIN", "eclCentralGapWidthMm");
+    expectPhysError(
+      () => belle2({ trackingEfficiency: { variable: "p", grid: [1, 0.5], values: [1, 1] } }),
+      "INVALID_ARGUMENT",
+      "config.responses.muon.efficiency.grid[1]",
+    );
+    expectPhysError(() => belle2({ tracking: 3 as never }), "INVALID_ARGUMENT", "tracking");
+  });
+
+  it("tracks need the CDC; muon identification needs the KLM in the Jho2019 working point", () => {
+    const det = belle2({ muonId: "jho2019" });
+    const events = fixedEvents(1, {
+      a: { p: 2, theta: rad(16), mass: M_MU },
+      b: { p: 2, theta: rad(20), mass: M_MU },
+      c: { p: 2, theta: rad(60), mass: M_MU },
+    });
+    const reco = det.reconstruct(events, { a: "muon", b: "muon", c: "muon" }, createRandom(1));
+    expect(reco.particles.a!.accepted[0]).toBe(0);
+    expect(reco.particles.b!.accepted[0]).toBe(1);
+    expect(reco.particles.b!.muonIdProbability[0]).toBe(0);
+    expect(reco.particles.c!.muonIdProbability[0]).toBe(0.9);
+  });
+
+  it("the four-muon trigger: OR of three-track and single-muon", () => {
+    const det = belle2();
+    // Four muons of p_T ≈ 1 GeV, all inside 51°-117°: three-track fires (1), so the OR is 1.
+    const four = fixedEvents(1, {
+      a: { p: 1.1, theta: rad(60), phi: 0, mass: M_MU },
+      b: { p: 1.1, theta: rad(70), phi: 1, mass: M_MU },
+      c: { p: 1.1, theta: rad(80), phi: 2, mass: M_MU },
+      d: { p: 1.1, theta: rad(100), phi: 3, mass: M_MU },
+    });
+    const sp = { a: "muon", b: "muon", c: "muon", d: "muon" } as const;
+    const w = (ev: typeof four) =>
+      select(det.reconstruct(ev, sp, createRandom(2)), [{ kind: "trigger" }], { mode: "weight" }).sumWeight;
+    expect(w(four)).toBe(1);
+    // Only one muon in the single-muon window and fewer than three tracks in 37°-120°: 0.9 from the single-muon trigger.
+    const forward = fixedEvents(1, {
+      a: { p: 1.1, theta: rad(60), mass: M_MU },
+      b: { p: 1.1, theta: rad(25), mass: M_MU },
+      c: { p: 1.1, theta: rad(30), mass: M_MU },
+      d: { p: 1.1, theta: rad(130), mass: M_MU },
+    });
+    expect(w(forward)).toBeCloseToRel(0.9, 1e-15);
+  });
+});
