@@ -27,12 +27,19 @@ import { dilog } from "./dilog.js";
  * F₂(x) = -2{7/4 + x + (x + 3/2) ln x + (1 + x)²[Li₂(x/(1+x)) + ½ ln²(x/(1+x)) - π²/6]}.
  * It equals Re Λ₂ of Hollik's vertex function; F₂ → -ln²x - 3 ln x - 7/2 + π²/3 for x → 0 (so that
  * F₁ + F₂ → 3/2: real and virtual emission combine into the infrared-finite (3/2)(g²/8π²)), and
- * F₂ → 0 like 1/x (decoupling) for x → ∞.
+ * F₂ → (2/3 ln x + 11/9)/x (decoupling) for x → ∞; above x = 200 that expansion (to 1/x⁴) is used.
  * @param x - m_X²/m_Z² > 0
  * @returns F₂(x) (numeric kernel: `NaN` for x ≤ 0)
  */
 export function zPoleF2(x: number): number {
   if (!(x > 0)) return Number.NaN;
+  if (x > 200) {
+    // The closed form cancels to O(ln x / x) among O(x²) terms: use its expansion in
+    // ε = 1/(1 + x), L = ln ε (derived from the reflected dilogarithm; truncation < 1e-10 here).
+    const e = 1 / (1 + x);
+    const l = Math.log(e);
+    return e * (11 / 9 - (2 * l) / 3 + e * (3 / 8 - l / 2 + e * (2 / 25 - (2 * l) / 5 + e * (-l / 3 - 1 / 18))));
+  }
   const y = x / (1 + x);
   const ly = Math.log(y);
   const lx = Math.log(x);

@@ -19,6 +19,8 @@ export {
 export type { ProductionMethod, Spin, ZPrimeVariant } from "./defaults.js";
 export { DEFAULTS } from "./defaults.js";
 export { dilog } from "./dilog.js";
+export type { SignalGeneratorOptions, SignalParticle, SignalSample } from "./generator.js";
+export { generateMuMuX } from "./generator.js";
 export type {
   CouplingForDeltaAmuOptions,
   DeltaAmuOptions,
@@ -35,6 +37,7 @@ export {
   GM2_INPUTS,
   gm2FavouredBand,
 } from "./gm2.js";
+export { isrBeta, isrConvolve, isrRadiator } from "./isr.js";
 export type { KaonOptions, KaonSpectrumOptions } from "./kaon.js";
 export { kaonDBRdpMu, kaonMuonMomentumMax, kaonToMuNuZPrimeBR, kaonToMuNuZPrimeWidth } from "./kaon.js";
 export type { DalitzEdges } from "./matrixElements.js";
@@ -67,6 +70,7 @@ export {
   f1,
   sigmaBornMuMu,
   sigmaMuMuX,
+  sigmaMuMuXWithIsr,
   sigmaTimesBR,
   splittingPerG2,
 } from "./production.js";
