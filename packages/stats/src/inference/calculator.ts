@@ -155,6 +155,8 @@ export interface AsymptoticCalculator {
   upperLimit(options?: UpperLimitOptions): UpperLimitResult;
   /** Discovery significance from q₀. */
   discovery(): DiscoveryResult;
+  /** The observed test statistic q̃_μ (or q_μ) at μ. */
+  testStatistic(mu: number): number;
   /** The unconditional fit to the data. */
   freeFit(): ProfileFit;
   /** The conditional fit to the data at μ. */
@@ -386,5 +388,5 @@ export function makeAsymptoticCalculator(problem: ProfileLikelihood, options: As
     return { q0: q, p0: normalSf(z), z, muHat, valid: hat.valid && zero.valid };
   };
 
-  return { hypotest, upperLimit, discovery, freeFit, fixedFit };
+  return { hypotest, upperLimit, discovery, freeFit, fixedFit, testStatistic: qObserved };
 }
