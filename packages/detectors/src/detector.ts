@@ -373,7 +373,7 @@ function smearDirection(ux: number, uy: number, uz: number, sigma: number, rng: 
   let e1x = ay * uz - az * uy;
   let e1y = az * ux - ax * uz;
   let e1z = ax * uy - ay * ux;
-  const n1 = Math.hypot(e1x, e1y, e1z);
+  const n1 = Math.sqrt(e1x * e1x + e1y * e1y + e1z * e1z);
   e1x /= n1;
   e1y /= n1;
   e1z /= n1;
@@ -383,7 +383,7 @@ function smearDirection(ux: number, uy: number, uz: number, sigma: number, rng: 
   const a = sigma * rng.normal();
   const b = sigma * rng.normal();
   // Exact rotation by the angle √(a² + b²) towards a e1 + b e2.
-  const t = Math.hypot(a, b);
+  const t = Math.sqrt(a * a + b * b);
   if (t === 0) {
     out[0] = ux;
     out[1] = uy;
@@ -424,14 +424,14 @@ function mergeClusters(
       const gx = pg.px[i]!;
       const gy = pg.py[i]!;
       const gz = pg.pz[i]!;
-      const gp = Math.hypot(gx, gy, gz);
+      const gp = Math.sqrt(gx * gx + gy * gy + gz * gz);
       if (!rg.acceptance.accepts(Math.acos(gz / gp), gx, gy, gz, st)) continue;
       for (const el of electrons) {
         const pe = events.particles[el]!;
         const ex = pe.px[i]!;
         const ey = pe.py[i]!;
         const ez = pe.pz[i]!;
-        const ep = Math.hypot(ex, ey, ez);
+        const ep = Math.sqrt(ex * ex + ey * ey + ez * ez);
         if (!re.acceptance.accepts(Math.acos(ez / ep), ex, ey, ez, st)) continue;
         if ((gx * ex + gy * ey + gz * ez) / (gp * ep) >= cosSep) {
           energy.get(el)![i]! += pg.e[i]!;
@@ -504,8 +504,10 @@ function reconstructWith(
       const px = gen.px[i]!;
       const py = gen.py[i]!;
       const pz = gen.pz[i]!;
-      const pt = Math.hypot(px, py);
-      const p = Math.hypot(pt, pz);
+      // Math.sqrt rather than Math.hypot: several times faster in V8, and GeV-scale momenta
+      // cannot overflow.
+      const pt = Math.sqrt(px * px + py * py);
+      const p = Math.sqrt(pt * pt + pz * pz);
       const theta = Math.atan2(pt, pz);
       if (!(p > 0) || !acceptance.accepts(theta, px, py, pz, station === undefined ? 0 : station[i]!)) continue;
       if (merged !== undefined && merged[i] === 1) continue;
@@ -530,13 +532,14 @@ function reconstructWith(
         dir[1] = py / p;
         dir[2] = pz / p;
       }
-      const ptm = pm * Math.hypot(dir[0]!, dir[1]!);
+      const sinTheta = Math.sqrt(dir[0]! * dir[0]! + dir[1]! * dir[1]!);
+      const ptm = pm * sinTheta;
       if (threshold !== undefined) {
         const v = threshold.variable === "p" ? pm : threshold.variable === "pt" ? ptm : em;
         if (!(v >= threshold.min)) continue;
       }
       out.accepted[i] = 1;
-      out.theta[i] = Math.atan2(Math.hypot(dir[0]!, dir[1]!), dir[2]!);
+      out.theta[i] = Math.atan2(sinTheta, dir[2]!);
       out.phi[i] = Math.atan2(dir[1]!, dir[0]!);
       if (r.measuresMomentum) {
         out.e[i] = em;

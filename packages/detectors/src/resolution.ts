@@ -176,7 +176,8 @@ export function makeResolution(argument: string, spec: ResolutionSpec): Resoluti
       return {
         spec,
         smears: "momentum",
-        relativeSigma: (p, _pt, _e, beta) => (p > 0 && beta > 0 ? Math.hypot(a * p, b / beta) : Number.NaN),
+        relativeSigma: (p, _pt, _e, beta) =>
+          p > 0 && beta > 0 ? Math.sqrt((a * p) ** 2 + (b / beta) ** 2) : Number.NaN,
       };
     }
     case "transverseMomentum": {
@@ -186,7 +187,7 @@ export function makeResolution(argument: string, spec: ResolutionSpec): Resoluti
       return {
         spec,
         smears: "momentum",
-        relativeSigma: (_p, pt) => (pt >= 0 ? Math.hypot(a * pt, b) : Number.NaN),
+        relativeSigma: (_p, pt) => (pt >= 0 ? Math.sqrt((a * pt) ** 2 + b * b) : Number.NaN),
       };
     }
     case "energy": {

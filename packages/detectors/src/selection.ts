@@ -309,8 +309,8 @@ function fillTrack(view: TrackView, reco: ReconstructedEvents, p: ReconstructedP
   const py = c.py[i]!;
   const pz = c.pz[i]!;
   const k = view.count++;
-  const pt = Math.hypot(px, py);
-  view.p[k] = Math.hypot(pt, pz);
+  const pt = Math.sqrt(px * px + py * py);
+  view.p[k] = Math.sqrt(pt * pt + pz * pz);
   view.pt[k] = pt;
   view.e[k] = c.e[i]!;
   view.theta[k] = Math.atan2(pt, pz);
@@ -401,7 +401,8 @@ export function select(
       let factor = 1;
       switch (c.kind) {
         case "reconstructed":
-          for (const j of c.idx) {
+          for (let a = 0; a < c.idx.length; a++) {
+            const j = c.idx[a]!;
             const p = parts[j]!;
             if (p.accepted[i] !== 1) factor = 0;
             else if (!weightMode) {
@@ -469,7 +470,8 @@ function countFactor(
 ): number {
   let certain = 0;
   let m = 0;
-  for (const j of charged) {
+  for (let a = 0; a < charged.length; a++) {
+    const j = charged[a]!;
     const p = parts[j]!;
     if (p.accepted[i] !== 1) continue;
     if (!weightMode) certain += p.reconstructed[i]!;
@@ -494,8 +496,8 @@ function identificationFactor(
   if (!weightMode) {
     let nm = 0;
     let ne = 0;
-    for (const j of c.idx) {
-      const p = parts[j]!;
+    for (let a = 0; a < c.idx.length; a++) {
+      const p = parts[c.idx[a]!]!;
       if (p.accepted[i] !== 1 || p.reconstructed[i] !== 1) continue;
       if (p.pid[i] === PID.muon) nm++;
       else if (p.pid[i] === PID.electron) ne++;
@@ -508,7 +510,8 @@ function identificationFactor(
   dp.fill(0, 0, w * w);
   dp[0] = 1;
   let seen = 0;
-  for (const j of c.idx) {
+  for (let a = 0; a < c.idx.length; a++) {
+    const j = c.idx[a]!;
     const p = parts[j]!;
     if (p.accepted[i] !== 1) continue;
     const present = s.present[j] === 1 ? 1 : p.efficiency[i]!;
@@ -541,7 +544,8 @@ function triggerFactor(
   const view = s.view;
   view.count = 0;
   let m = 0;
-  for (const j of charged) {
+  for (let a = 0; a < charged.length; a++) {
+    const j = charged[a]!;
     const p = parts[j]!;
     if (p.accepted[i] !== 1) continue;
     const eff = p.efficiency[i]!;
@@ -586,7 +590,8 @@ function photonVetoFactor(
   let certainTotal = 0;
   let factor = 1;
   let m = 0;
-  for (const j of photons) {
+  for (let a = 0; a < photons.length; a++) {
+    const j = photons[a]!;
     const p = parts[j]!;
     if (p.accepted[i] !== 1) continue;
     const e = c.gamma * (p.e[i]! - c.bx * p.px[i]! - c.by * p.py[i]! - c.bz * p.pz[i]!);

@@ -163,10 +163,14 @@ function compile(argument: string, spec: TriggerSpec): Kernel {
           if (th >= lo && th <= hi) pts[n++] = t.pt[i]!;
         }
         if (n < minTracks) return 0;
-        const sorted = pts.subarray(0, n).sort();
+        // Partial selection sort: the `lowest` smallest p_T to the front (n is a handful).
         let eff = 1;
         for (let k = 0; k < lowest; k++) {
-          const pt = sorted[k]!;
+          let m = k;
+          for (let a = k + 1; a < n; a++) if (pts[a]! < pts[m]!) m = a;
+          const pt = pts[m]!;
+          pts[m] = pts[k]!;
+          pts[k] = pt;
           eff *= turnOn.at(Number.NaN, pt, Number.NaN, Number.NaN);
         }
         return eff;
