@@ -24,7 +24,7 @@ import { histFactoryToyLikelihood } from "./histfactory.js";
 import { serialRunner, type ToyRunner, workerRunner } from "./pool.js";
 
 /** Defaults of the toy calculators. */
-export const TOY_DEFAULTS = {
+export const TOY_CLS_DEFAULTS = {
   /** Toys per hypothesis. */
   toys: 1000,
   /** Seed of the study. */
@@ -39,7 +39,7 @@ export const TOY_DEFAULTS = {
 } as const;
 
 /** Options of the toy calculators. */
-export interface ToyOptions {
+export interface ToyCalculatorOptions {
   /** Toys per hypothesis (s+b and b-only); default 1000. */
   readonly toys?: number;
   /** Seed (non-negative integer); default 1. */
@@ -80,21 +80,21 @@ export interface ToyHypotestResult {
 }
 
 /** Options of {@link toyUpperLimit}. */
-export interface ToyUpperLimitOptions extends ToyOptions {
+export interface ToyUpperLimitOptions extends ToyCalculatorOptions {
   /** Confidence level in (0, 1); default 0.95. */
   readonly cl?: number;
   /**
-   * μ values to test (ascending, > 0); default {@link TOY_DEFAULTS}.gridPoints points from half the
+   * μ values to test (ascending, > 0); default {@link TOY_CLS_DEFAULTS}.gridPoints points from half the
    * smallest to 1.5 × the largest asymptotic limit (observed and band).
    */
   readonly grid?: readonly number[];
 }
 
-/** Fraction of finite values ≥ x (ties within {@link TOY_DEFAULTS}.tieTolerance included). */
+/** Fraction of finite values ≥ x (ties within {@link TOY_CLS_DEFAULTS}.tieTolerance included). */
 function tailFraction(values: Float64Array, x: number): { p: number; n: number } {
   let k = 0;
   let n = 0;
-  const cut = x - TOY_DEFAULTS.tieTolerance;
+  const cut = x - TOY_CLS_DEFAULTS.tieTolerance;
   for (const v of values) {
     if (Number.isNaN(v)) continue;
     n++;
@@ -119,9 +119,9 @@ interface Settings extends ToyFitSettings {
   readonly threads: number;
 }
 
-function settingsOf(options: ToyOptions): Settings {
-  const toys = requireInteger("options.toys", options.toys ?? TOY_DEFAULTS.toys, 1);
-  const seed = requireInteger("options.seed", options.seed ?? TOY_DEFAULTS.seed, 0);
+function settingsOf(options: ToyCalculatorOptions): Settings {
+  const toys = requireInteger("options.toys", options.toys ?? TOY_CLS_DEFAULTS.toys, 1);
+  const seed = requireInteger("options.seed", options.seed ?? TOY_CLS_DEFAULTS.seed, 0);
   const threads = requireInteger("options.threads", options.threads ?? availableParallelism(), 1);
   const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, ["qtilde", "q"] as const);
   const tolerance = requireInRange("options.tolerance", options.tolerance ?? INFERENCE_DEFAULTS.tolerance, 0, 10, { lowInclusive: false });
@@ -189,7 +189,7 @@ function setup(source: ToyLikelihood | Workspace, modelOptions: ModelOptions, s:
 export async function toyHypotest(
   source: ToyLikelihood | Workspace,
   mu: number,
-  options: ToyOptions & ModelOptions = {},
+  options: ToyCalculatorOptions & ModelOptions = {},
 ): Promise<ToyHypotestResult> {
   requireFinite("mu", mu);
   const s = settingsOf(options);
@@ -243,7 +243,7 @@ export async function toyUpperLimit(
       const asym = makeAsymptoticCalculator(problem, s).upperLimit({ cl });
       const lo = 0.5 * Math.min(asym.observed, asym.expected[0]);
       const hi = 1.5 * Math.max(asym.observed, asym.expected[4]);
-      grid = Array.from({ length: TOY_DEFAULTS.gridPoints }, (_, i) => lo + ((hi - lo) * i) / (TOY_DEFAULTS.gridPoints - 1));
+      grid = Array.from({ length: TOY_CLS_DEFAULTS.gridPoints }, (_, i) => lo + ((hi - lo) * i) / (TOY_CLS_DEFAULTS.gridPoints - 1));
     }
     grid.forEach((mu, i) => {
       requireInRange(`options.grid[${i}]`, mu, 0, Number.POSITIVE_INFINITY, { lowInclusive: false });
