@@ -72,11 +72,89 @@ export {
 // ── toys and pull studies (part 1) ───────────────────────────────────────────────
 
 // ── inference: test statistics, asymptotic CLs (part 2) ──────────────────────────
+export type { ClsValues, LimitTestStatistic } from "./inference/asymptotic.js";
+export {
+  asymptoticCls,
+  asymptoticExpectedCls,
+  asymptoticTeststat,
+  expectedLimitSqrtQA,
+} from "./inference/asymptotic.js";
+export type {
+  AsymptoticCalculator,
+  AsymptoticOptions,
+  DiscoveryResult,
+  HypotestResult,
+  ProfileFit,
+  ProfileLikelihood,
+  UpperLimitOptions,
+  UpperLimitResult,
+} from "./inference/calculator.js";
+export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./inference/calculator.js";
+export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
+export type { TestStatisticName } from "./inference/testStatistics.js";
+export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
 
 // ── histfactory / pyhf workspaces (part 2) ───────────────────────────────────────
+export type { HypotestOptions, WorkspaceUpperLimitOptions } from "./histfactory/inference.js";
+export { fitWorkspace, histFactoryLikelihood, hypotest, upperLimit } from "./histfactory/inference.js";
+export type { InterpolationCode } from "./histfactory/interpolation.js";
+export type {
+  ChannelLayout,
+  HistFactoryModel,
+  InterpolationOptions,
+  ModelOptions,
+  ModelParameter,
+  ParameterKind,
+} from "./histfactory/model.js";
+export { compileModel, HISTFACTORY_DEFAULTS } from "./histfactory/model.js";
+export type {
+  Channel,
+  HistoSysModifier,
+  LumiModifier,
+  Measurement,
+  Modifier,
+  ModifierType,
+  NormFactorModifier,
+  NormSysModifier,
+  Observation,
+  ParameterConfig,
+  Sample,
+  ShapeFactorModifier,
+  ShapeSysModifier,
+  StatErrorModifier,
+  Workspace,
+  WorkspaceIssue,
+  WorkspaceValidation,
+} from "./histfactory/types.js";
+export { parseWorkspace, validateWorkspace, writeWorkspace } from "./histfactory/workspace.js";
 
 // ── counting experiments (part 2) ────────────────────────────────────────────────
+export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
+export {
+  asimovSignificance,
+  COUNTING_DEFAULTS,
+  countingHypotest,
+  countingUpperLimit,
+  devianceUpperLimit,
+  poissonDeviance,
+  poissonUpperLimit,
+  signalForSOverSqrtSB,
+  significanceSOverSqrtB,
+  significanceSOverSqrtSB,
+} from "./counting/counting.js";
 
 // ── look-elsewhere (part 2) ──────────────────────────────────────────────────────
+export type { GlobalSignificance, ToyScanSummary } from "./lookElsewhere/grossVitells.js";
+export {
+  countUpcrossings,
+  globalPValueFromToys,
+  grossVitells,
+  LOOK_ELSEWHERE_DEFAULTS,
+  toyScans,
+} from "./lookElsewhere/grossVitells.js";
 
 // ── toys for inference (part 2) ──────────────────────────────────────────────────
+export type { ToyLikelihood } from "./toys/core.js";
+export { histFactoryModelToyLikelihood, histFactoryToyLikelihood } from "./toys/histfactory.js";
+export type { ToyCalculatorOptions, ToyHypotestResult, ToyUpperLimitOptions } from "./toys/toys.js";
+export { TOY_CLS_DEFAULTS, toyHypotest, toyUpperLimit } from "./toys/toys.js";
