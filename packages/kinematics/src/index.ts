@@ -24,6 +24,7 @@ export {
 export { boost, boostFromRestFrame, boostToRestFrame } from "./boost.js";
 export type { DecayNode } from "./chain.js";
 export { decayChainColumns } from "./chain.js";
+export { chi2PValue } from "./chi2.js";
 export {
   addColumns,
   allocateColumns,
@@ -78,6 +79,19 @@ export {
   transverseMomentum,
   velocity,
 } from "./fourvector.js";
+export type {
+  FitConstraint,
+  FitParticle,
+  FourMomentumComponent,
+  FourMomentumConstraint,
+  KinematicFitOptions,
+  KinematicFitResult,
+  KinematicFitStatus,
+  KinematicFitter,
+  MassConstraint,
+  TrackResolution,
+} from "./kinematicFit.js";
+export { createKinematicFitter, KINEMATIC_FIT_DEFAULTS, kinematicFit, trackCovariance } from "./kinematicFit.js";
 export type { MissingTransverseMomentum } from "./observables.js";
 export {
   cosHelicityAngle,
