@@ -8,6 +8,40 @@
  * @packageDocumentation
  */
 
+// ── fit API ──────────────────────────────────────────────────────────────────────
+export type {
+  FitOptions,
+  FitResult,
+  FittedParameter,
+  NamedObjective,
+  ParameterInit,
+  ProfileResult,
+} from "./fit/index.js";
+export { correlationMatrix, FIT_DEFAULTS, fit, profile, refit } from "./fit/index.js";
+// ── likelihoods ──────────────────────────────────────────────────────────────────
+export type {
+  BinnedOptions,
+  BoundShape,
+  Chi2Options,
+  ExtendedComponent,
+  ExtendedUnbinnedOptions,
+  GaussianConstraint,
+  Likelihood,
+  PolynomialShapeOptions,
+  ShapeFamily,
+  UnbinnedOptions,
+} from "./likelihood/index.js";
+export {
+  bernsteinShape,
+  binnedNLL,
+  chebyshevShape,
+  chi2,
+  extendedUnbinnedNLL,
+  fixedShape,
+  mixtureShape,
+  pdfShape,
+  unbinnedNLL,
+} from "./likelihood/index.js";
 // ── minimizer (MIGRAD, HESSE, MINOS) ──────────────────────────────────────────────
 export type {
   CovarianceStatus,
@@ -22,7 +56,6 @@ export type {
   ParameterSpec,
 } from "./minimizer/index.js";
 export { defaultMaxfcn, hesse, MINIMIZER_DEFAULTS, migrad, minos } from "./minimizer/index.js";
-
 // ── pdfs ─────────────────────────────────────────────────────────────────────────
 export type {
   BernsteinParams,
@@ -63,37 +96,24 @@ export {
   voigtian,
 } from "./pdfs/index.js";
 
-// ── likelihoods ──────────────────────────────────────────────────────────────────
-
-// ── fit API ──────────────────────────────────────────────────────────────────────
-
 // ── least squares (ml-levenberg-marquardt) ───────────────────────────────────────
 
 // ── toys and pull studies (part 1) ───────────────────────────────────────────────
 
-// ── inference: test statistics, asymptotic CLs (part 2) ──────────────────────────
-export type { ClsValues, LimitTestStatistic } from "./inference/asymptotic.js";
+// ── counting experiments (part 2) ────────────────────────────────────────────────
+export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
 export {
-  asymptoticCls,
-  asymptoticExpectedCls,
-  asymptoticTeststat,
-  expectedLimitSqrtQA,
-} from "./inference/asymptotic.js";
-export type {
-  AsymptoticCalculator,
-  AsymptoticOptions,
-  DiscoveryResult,
-  HypotestResult,
-  ProfileFit,
-  ProfileLikelihood,
-  UpperLimitOptions,
-  UpperLimitResult,
-} from "./inference/calculator.js";
-export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./inference/calculator.js";
-export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
-export type { TestStatisticName } from "./inference/testStatistics.js";
-export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
-
+  asimovSignificance,
+  COUNTING_DEFAULTS,
+  countingHypotest,
+  countingUpperLimit,
+  devianceUpperLimit,
+  poissonDeviance,
+  poissonUpperLimit,
+  signalForSOverSqrtSB,
+  significanceSOverSqrtB,
+  significanceSOverSqrtSB,
+} from "./counting/counting.js";
 // ── histfactory / pyhf workspaces (part 2) ───────────────────────────────────────
 export type { HypotestOptions, WorkspaceUpperLimitOptions } from "./histfactory/inference.js";
 export { fitWorkspace, histFactoryLikelihood, hypotest, upperLimit } from "./histfactory/inference.js";
@@ -127,21 +147,28 @@ export type {
   WorkspaceValidation,
 } from "./histfactory/types.js";
 export { parseWorkspace, validateWorkspace, writeWorkspace } from "./histfactory/workspace.js";
-
-// ── counting experiments (part 2) ────────────────────────────────────────────────
-export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
+// ── inference: test statistics, asymptotic CLs (part 2) ──────────────────────────
+export type { ClsValues, LimitTestStatistic } from "./inference/asymptotic.js";
 export {
-  asimovSignificance,
-  COUNTING_DEFAULTS,
-  countingHypotest,
-  countingUpperLimit,
-  devianceUpperLimit,
-  poissonDeviance,
-  poissonUpperLimit,
-  signalForSOverSqrtSB,
-  significanceSOverSqrtB,
-  significanceSOverSqrtSB,
-} from "./counting/counting.js";
+  asymptoticCls,
+  asymptoticExpectedCls,
+  asymptoticTeststat,
+  expectedLimitSqrtQA,
+} from "./inference/asymptotic.js";
+export type {
+  AsymptoticCalculator,
+  AsymptoticOptions,
+  DiscoveryResult,
+  HypotestResult,
+  ProfileFit,
+  ProfileLikelihood,
+  UpperLimitOptions,
+  UpperLimitResult,
+} from "./inference/calculator.js";
+export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./inference/calculator.js";
+export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
+export type { TestStatisticName } from "./inference/testStatistics.js";
+export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
 
 // ── look-elsewhere (part 2) ──────────────────────────────────────────────────────
 export type { GlobalSignificance, ToyScanSummary } from "./lookElsewhere/grossVitells.js";
