@@ -90,7 +90,7 @@ export function signalForSOverSqrtSB(z: number, b: number): number {
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for s < 0 or b ≤ 0
  * @example
  * ```ts
- * asimovSignificance(10, 100); // ~0.9838
+ * asimovSignificance(10, 100); // ~0.98399 (s/√b = 1)
  * ```
  */
 export function asimovSignificance(s: number, b: number): number {
