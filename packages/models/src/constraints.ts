@@ -79,7 +79,10 @@ export interface ZPoleOptions {
 export function zPoleExcludedCoupling(options: ZPoleOptions): number {
   const mass = requirePositive("mass", options.mass, "GeV");
   const n = requireNonNegative("nSigma", options.nSigma ?? 0);
-  const convention = requireOneOf("convention", options.convention ?? "corrected", ["corrected", "as-printed"] as const);
+  const convention = requireOneOf("convention", options.convention ?? "corrected", [
+    "corrected",
+    "as-printed",
+  ] as const);
   const r = BR_Z_MUMU / BR_Z_EE;
   const sigmaR = r * Math.hypot(CONSTANTS.brZToMuMu.uncertainty / BR_Z_MUMU, CONSTANTS.brZToEE.uncertainty / BR_Z_EE);
   const allowed = Math.abs(r - 1) + n * sigmaR;
@@ -154,7 +157,7 @@ function validateTrident(massIn: number, sHatIn: number | undefined): { mass: nu
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for mass outside (0, m_μ), coupling < 0, sHat too small
  * @example
  * ```ts
- * tridentRatio({ mass: 0.01, coupling: 1e-3 }); // ≈ 1.13
+ * tridentRatio({ mass: 0.01, coupling: 1e-3 }); // ≈ 1.077
  * ```
  */
 export function tridentRatio(options: TridentOptions): number {
@@ -182,7 +185,7 @@ export interface TridentBoundOptions {
  * @throws {@link PhysError} as {@link tridentRatio}; `OUT_OF_DOMAIN` for nSigma < 0
  * @example
  * ```ts
- * tridentExcludedCoupling({ mass: 0.01 }); // ≈ 1.6e-3
+ * tridentExcludedCoupling({ mass: 0.01 }); // ≈ 1.8e-3
  * ```
  */
 export function tridentExcludedCoupling(options: TridentBoundOptions): number {
@@ -213,8 +216,16 @@ export interface BbnBound {
  * heats them after neutrino decoupling and raises N_eff.
  */
 export const BBN_BOUNDS: readonly BbnBound[] = [
-  { deltaNeffMax: 0.7, massMin: gev(5.3e-3), source: "Jho2019 sec. 2 (Kamada & Yu 2015): ΔN_eff < 0.7 disfavours m_X ≲ 5.3 MeV" },
-  { deltaNeffMax: 0.1, massMin: gev(10e-3), source: "Jho2019 sec. 2 (Kamada & Yu 2015): ΔN_eff < 0.1 disfavours m_X ≲ 10 MeV" },
+  {
+    deltaNeffMax: 0.7,
+    massMin: gev(5.3e-3),
+    source: "Jho2019 sec. 2 (Kamada & Yu 2015): ΔN_eff < 0.7 disfavours m_X ≲ 5.3 MeV",
+  },
+  {
+    deltaNeffMax: 0.1,
+    massMin: gev(10e-3),
+    source: "Jho2019 sec. 2 (Kamada & Yu 2015): ΔN_eff < 0.1 disfavours m_X ≲ 10 MeV",
+  },
   { deltaNeffMax: 1, massMin: gev(5e-3), source: "Ibe2017 sec. II.E: ΔN_eff ≲ 1 gives m_Z' ≳ 5 MeV" },
 ];
 

@@ -13,8 +13,8 @@ import {
   type EventColumns,
   type FourVector,
   type FourVectorColumns,
-  type RandomSource,
   labToCm,
+  type RandomSource,
 } from "@muonphilic/kinematics";
 import {
   argumentError,
@@ -183,7 +183,12 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
   const pe = Math.hypot(eDir.px, eDir.py, eDir.pz);
   const beamFrame = frameAround(eDir.px / pe, eDir.py / pe, eDir.pz / pe);
 
-  const names: SignalParticle[] = ["muPlus", "muMinus", ...(decay === "mumu" ? (["xMuPlus", "xMuMinus"] as const) : (["x"] as const)), ...(isr ? (["gammaIsr"] as const) : [])];
+  const names: SignalParticle[] = [
+    "muPlus",
+    "muMinus",
+    ...(decay === "mumu" ? (["xMuPlus", "xMuMinus"] as const) : (["x"] as const)),
+    ...(isr ? (["gammaIsr"] as const) : []),
+  ];
   const cols = Object.fromEntries(names.map((k) => [k, alloc(n)])) as Record<SignalParticle, FourVectorColumns>;
   const xCols = alloc(n);
   const zOut = new Float64Array(n);
@@ -223,7 +228,11 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
     // cos θ from 1/(1 - β cos θ): inverse CDF
     const u = rng.uniform();
     const cosT = (1 - (1 + bX) ** (1 - u) * (1 - bX) ** u) / bX;
-    const xDir = direction(frameAround(nHat[0], nHat[1], nHat[2]), Math.min(1, Math.max(-1, cosT)), 2 * Math.PI * rng.uniform());
+    const xDir = direction(
+      frameAround(nHat[0], nHat[1], nHat[2]),
+      Math.min(1, Math.max(-1, cosT)),
+      2 * Math.PI * rng.uniform(),
+    );
     const qx = pX * xDir[0];
     const qy = pX * xDir[1];
     const qz = pX * xDir[2];
@@ -256,7 +265,7 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
     const xCm = place(xv);
     set(xCols, i, xCm);
     if (decay === "mumu") {
-      const pStar = Math.sqrt(mass * mass / 4 - m * m);
+      const pStar = Math.sqrt((mass * mass) / 4 - m * m);
       const d = rng.isotropic();
       const e = mass / 2;
       const a = { e, px: pStar * (d[0] as number), py: pStar * (d[1] as number), pz: pStar * (d[2] as number) };

@@ -132,7 +132,12 @@ function resolveInput(input: Gm2InputName | Gm2Input): Gm2Input {
   if (typeof input === "string") {
     const found = (GM2_INPUTS as Record<string, Gm2Input>)[input];
     if (found === undefined) {
-      throw argumentError("UNKNOWN_NAME", "input", input, `one of ${Object.keys(GM2_INPUTS).join(", ")} or { value, uncertainty }`);
+      throw argumentError(
+        "UNKNOWN_NAME",
+        "input",
+        input,
+        `one of ${Object.keys(GM2_INPUTS).join(", ")} or { value, uncertainty }`,
+      );
     }
     return found;
   }
@@ -199,7 +204,7 @@ export interface Gm2Band {
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for mass ≤ 0 or nSigma ≤ 0; `UNKNOWN_NAME` for an unknown input
  * @example
  * ```ts
- * gm2FavouredBand({ spin: "vector", mass: 0.1, input: "fnal2021", nSigma: 2 }); // { low ≈ 6.3e-4, high ≈ 1.11e-3, ... }
+ * gm2FavouredBand({ spin: "vector", mass: 0.1, input: "fnal2021", nSigma: 2 }); // { low ≈ 6.9e-4, high ≈ 1.15e-3, ... }
  * gm2FavouredBand({ spin: "vector", mass: 0.1, input: "wp2025", nSigma: 1 }).reachesZero; // true
  * ```
  */
@@ -219,4 +224,3 @@ export function gm2FavouredBand(options: Gm2BandOptions): Gm2Band {
     input,
   };
 }
-

@@ -8,12 +8,12 @@ import {
   BR_K_MUNU,
   type GeV,
   gev,
+  lifetimeToWidth,
   M_K,
   M_MU,
   requireInRange,
   requireNonNegative,
   requirePositive,
-  lifetimeToWidth,
   TAU_K,
 } from "@muonphilic/units";
 import { dalitzEdges, kaonMsqIntegralT } from "./matrixElements.js";

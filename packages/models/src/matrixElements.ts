@@ -31,9 +31,7 @@ import type { Spin } from "./defaults.js";
  */
 export function gammaStarMuMuXMsq(spin: Spin, s: number, m2: number, M2: number, t1: number, t2: number): number {
   const [A, K, B, C, D] = hCoefficients(spin, s, m2, M2);
-  return (
-    A * (t1 / t2 + t2 / t1) + K + B * (1 / t1 + 1 / t2) + C / (t1 * t2) + D * (1 / (t1 * t1) + 1 / (t2 * t2))
-  );
+  return A * (t1 / t2 + t2 / t1) + K + B * (1 / t1 + 1 / t2) + C / (t1 * t2) + D * (1 / (t1 * t1) + 1 / (t2 * t2));
 }
 
 /**
@@ -75,7 +73,8 @@ function kaonCoefficients(a: number, mK2: number, m2: number, M2: number): [numb
  */
 export function kaonMsqIntegralT(a: number, ta: number, width: number, mK2: number, m2: number, M2: number): number {
   const [c2, c1, c0] = kaonCoefficients(a, mK2, m2, M2);
-  const inner = (a * width * (2 * ta + width)) / 2 + c2 * width + c1 * Math.log1p(width / ta) + (c0 * width) / (ta * (ta + width));
+  const inner =
+    (a * width * (2 * ta + width)) / 2 + c2 * width + c1 * Math.log1p(width / ta) + (c0 * width) / (ta * (ta + width));
   return ((2 * m2) / (a * a)) * inner;
 }
 
@@ -165,5 +164,11 @@ export function gammaStarMsqIntegralFixedS12(
   const [A, K, B, C, D] = hCoefficients(spin, s, m2, M2);
   const total = 2 * ta + width;
   const l = Math.log1p(width / ta);
-  return A * (2 * total * l - 2 * width) + K * width + 2 * B * l + (2 * C * l) / total + (2 * D * width) / (ta * (ta + width));
+  return (
+    A * (2 * total * l - 2 * width) +
+    K * width +
+    2 * B * l +
+    (2 * C * l) / total +
+    (2 * D * width) / (ta * (ta + width))
+  );
 }

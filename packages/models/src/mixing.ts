@@ -26,7 +26,7 @@ export interface KineticMixingOptions {
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for coupling < 0 or q² ≥ 4 m_μ²
  * @example
  * ```ts
- * kineticMixing({ coupling: 1e-3 }); // ≈ 4.56e-6
+ * kineticMixing({ coupling: 1e-3 }); // ≈ 1.44e-5
  * ```
  */
 export function kineticMixing(options: KineticMixingOptions): number {

@@ -3,14 +3,7 @@
  *
  * @packageDocumentation
  */
-import {
-  argumentError,
-  type GeV,
-  gev,
-  requireNonNegative,
-  requireOneOf,
-  requirePositive,
-} from "@muonphilic/units";
+import { argumentError, type GeV, gev, requireNonNegative, requireOneOf, requirePositive } from "@muonphilic/units";
 import { DEFAULTS, type Spin, type ZPrimeVariant } from "./defaults.js";
 
 /**
@@ -74,11 +67,17 @@ export function zPrime(options: ZPrimeOptions): ZPrimeModel {
   const mass = requirePositive("mass", options.mass, "GeV");
   const coupling = requireNonNegative("coupling", options.coupling);
   const variant = requireOneOf("variant", options.variant ?? DEFAULTS.variant, ["vanilla", "fully-invisible"] as const);
-  if (variant === "vanilla") return { kind: "zprime", mass: gev(mass), coupling, variant, darkCoupling: 0, darkMass: gev(0) };
+  if (variant === "vanilla")
+    return { kind: "zprime", mass: gev(mass), coupling, variant, darkCoupling: 0, darkMass: gev(0) };
   const darkCoupling = requirePositive("darkCoupling", options.darkCoupling ?? DEFAULTS.darkCoupling);
   const darkMass = requireNonNegative("darkMass", options.darkMass ?? DEFAULTS.darkMass, "GeV");
   if (!(2 * darkMass < mass)) {
-    throw argumentError("KINEMATICALLY_FORBIDDEN", "darkMass", darkMass, `< mass/2 = ${mass / 2} GeV (Z' → χχ̄ must be open)`);
+    throw argumentError(
+      "KINEMATICALLY_FORBIDDEN",
+      "darkMass",
+      darkMass,
+      `< mass/2 = ${mass / 2} GeV (Z' → χχ̄ must be open)`,
+    );
   }
   return { kind: "zprime", mass: gev(mass), coupling, variant, darkCoupling, darkMass: gev(darkMass) };
 }

@@ -10,18 +10,18 @@ import {
   GEV2_PB,
   M_MU,
   type Pb,
-  pb,
   PhysError,
+  pb,
   requireInRange,
   requireNonNegative,
   requireOneOf,
   requirePositive,
 } from "@muonphilic/units";
-import { dilog } from "./dilog.js";
 import { DEFAULTS, type ProductionMethod, type Spin, type ZPrimeVariant } from "./defaults.js";
+import { dilog } from "./dilog.js";
+import { isrConvolve } from "./isr.js";
 import { dalitzEdges, gammaStarMsqIntegralFixedS12, gammaStarMsqIntegralT2 } from "./matrixElements.js";
 import { requireSpin, zPrime } from "./models.js";
-import { isrConvolve } from "./isr.js";
 import { integrate } from "./quadrature.js";
 import { scalarWidths, zPrimeWidths } from "./widths.js";
 
@@ -302,7 +302,14 @@ export function dSigmaMuMuXdz(options: DifferentialOptions): Pb {
  * dσ/dz = s · α²/(48π s³) ∫ H ds₂, the s₂ integral in closed form ({@link gammaStarMsqIntegralFixedS12}).
  * Numeric kernel (0 outside the physical z range).
  */
-export function exactDsigmaDzPerG2(spin: Spin, s: number, mass: number, alpha: number, muonMass: number, z: number): number {
+export function exactDsigmaDzPerG2(
+  spin: Spin,
+  s: number,
+  mass: number,
+  alpha: number,
+  muonMass: number,
+  z: number,
+): number {
   const m2 = muonMass * muonMass;
   const M2 = mass * mass;
   const s12 = s * (1 - z) + M2;
@@ -345,11 +352,15 @@ function brPieces(spin: Spin, mass: number, o: ModelChannelOptions): BrPieces {
   const channel = requireOneOf("channel", o.channel, ["mumu", "invisible"] as const);
   if (spin === "scalar") {
     if (channel === "invisible") {
-      throw new PhysError("INVALID_ARGUMENT", 'channel must be "mumu" for the scalar (S has no invisible decays), got "invisible"', {
-        argument: "channel",
-        value: channel,
-        allowed: '"mumu"',
-      });
+      throw new PhysError(
+        "INVALID_ARGUMENT",
+        'channel must be "mumu" for the scalar (S has no invisible decays), got "invisible"',
+        {
+          argument: "channel",
+          value: channel,
+          allowed: '"mumu"',
+        },
+      );
     }
     const w = scalarWidths({ mass, coupling: 1 });
     return { a: w.mu, c: 0, b: w.total, d: 0 };
@@ -363,9 +374,7 @@ function brPieces(spin: Spin, mass: number, o: ModelChannelOptions): BrPieces {
   });
   const w = zPrimeWidths(model);
   const sm = w.nuMu + w.nuTau + w.mu + w.tau;
-  return channel === "mumu"
-    ? { a: w.mu, c: 0, b: sm, d: w.chi }
-    : { a: w.nuMu + w.nuTau, c: w.chi, b: sm, d: w.chi };
+  return channel === "mumu" ? { a: w.mu, c: 0, b: sm, d: w.chi } : { a: w.nuMu + w.nuTau, c: w.chi, b: sm, d: w.chi };
 }
 
 /**
@@ -378,7 +387,7 @@ function brPieces(spin: Spin, mass: number, o: ModelChannelOptions): BrPieces {
  * @throws {@link PhysError} as {@link sigmaMuMuX} and {@link zPrime}; `INVALID_ARGUMENT` for the scalar's invisible channel
  * @example
  * ```ts
- * sigmaTimesBR({ mass: 1, coupling: 1e-3, spin: "vector", channel: "mumu" }); // ≈ 4.9e-5 pb
+ * sigmaTimesBR({ mass: 1, coupling: 1e-3, spin: "vector", channel: "mumu" }); // ≈ 5.0e-5 pb
  * ```
  */
 export function sigmaTimesBR(options: ProductionOptions & ModelChannelOptions): Pb {
@@ -405,7 +414,7 @@ export interface CouplingLimitOptions extends Omit<ProductionOptions, "coupling"
  * @throws {@link PhysError} as {@link sigmaTimesBR}; `OUT_OF_DOMAIN` for sigmaLimit < 0
  * @example
  * ```ts
- * couplingLimitFromSigma({ mass: 1, spin: "vector", channel: "mumu", sigmaLimit: 1e-4 }); // ≈ 1.43e-3
+ * couplingLimitFromSigma({ mass: 1, spin: "vector", channel: "mumu", sigmaLimit: 1e-4 }); // ≈ 1.41e-3
  * ```
  */
 export function couplingLimitFromSigma(options: CouplingLimitOptions): number {

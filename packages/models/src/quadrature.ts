@@ -18,7 +18,9 @@ const WGK = [
   0.140653259715525918745189590510238, 0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
   0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
 ];
-const WG = [0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975];
+const WG = [
+  0.129484966168869693270611432679082, 0.27970539148927666790146777142378, 0.381830050505118944950369775488975,
+];
 const WG_CENTRE = 0.417959183673469387755102040816327;
 
 /** Tolerances of {@link integrate}. */
@@ -102,6 +104,7 @@ export function integratePieces(
   options: QuadratureOptions = {},
 ): number {
   let sum = 0;
-  for (let i = 0; i + 1 < points.length; i++) sum += integrate(f, points[i] as number, points[i + 1] as number, options);
+  for (let i = 0; i + 1 < points.length; i++)
+    sum += integrate(f, points[i] as number, points[i + 1] as number, options);
   return sum;
 }

@@ -51,7 +51,9 @@ describe("phase-space integrals (scipy reference at epsrel 1e-12; ours at 1e-10)
   });
   it("dσ/dz/(σ₀g²) at fixed z from the matrix element", () => {
     for (const p of traces.eeMuMuXDzOverSigma0G2) {
-      const v = exactDsigmaDzPerG2(p.spin as "vector" | "scalar", s, p.mX, alpha, p.mMu, p.z) / bornMuMuInvGeV2(s, alpha, p.mMu);
+      const v =
+        exactDsigmaDzPerG2(p.spin as "vector" | "scalar", s, p.mX, alpha, p.mMu, p.z) /
+        bornMuMuInvGeV2(s, alpha, p.mMu);
       expect(v).toBeCloseToRel(Math.abs(p.value), 1e-9, 1e-300);
     }
   });

@@ -69,7 +69,10 @@ describe("Z' widths (Jho2019 eqs. (2.4), (3.8), (3.9) with the corrected Dirac f
 
 describe("e+e- → μμ(X) (Jho2019 eqs. (3.1)-(3.6))", () => {
   it("Born σ₀ at 10.58 GeV", () => {
-    expect(sigmaBornMuMu({ sqrtS: 10.58, alpha: refAlpha })).toBeCloseToRel(rec("eemumu-born-sigma0-pb").value, PB_RTOL);
+    expect(sigmaBornMuMu({ sqrtS: 10.58, alpha: refAlpha })).toBeCloseToRel(
+      rec("eemumu-born-sigma0-pb").value,
+      PB_RTOL,
+    );
   });
   it("F₁ at nine masses (rtol 1e-10)", () => {
     const r = rec("eemumuX-F1");

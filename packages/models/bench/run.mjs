@@ -1,0 +1,44 @@
+// Throughput of @muonphilic/models on dist/. Run: pnpm --filter @muonphilic/models bench (after build)
+import { createRandom } from "@muonphilic/kinematics";
+import { generateMuMuX, kaonToMuNuZPrimeBR, sigmaMuMuX } from "../dist/index.js";
+
+function time(label, n, f) {
+  f(Math.max(1, Math.floor(n / 10))); // warm up
+  const t0 = process.hrtime.bigint();
+  const sink = f(n);
+  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  console.log(
+    `${label.padEnd(46)} ${(n / s).toExponential(2).padStart(9)} /s   (sink ${Number(sink).toExponential(3)})`,
+  );
+}
+
+const rng = createRandom(1);
+for (const [spin, decay, isr] of [
+  ["vector", "mumu", false],
+  ["scalar", "mumu", false],
+  ["vector", "invisible", false],
+  ["vector", "mumu", true],
+]) {
+  time(
+    `generateMuMuX ${spin} ${decay}${isr ? " +ISR" : ""} (events)`,
+    200000,
+    (n) => generateMuMuX({ mass: 1, coupling: 1e-3, spin, decay, events: n, isr }, rng).crossSection,
+  );
+}
+time("kaonToMuNuZPrimeBR (evaluations)", 2000, (n) => {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += kaonToMuNuZPrimeBR({ mass: 0.001 + (0.38 * i) / n, coupling: 1e-3 });
+  return s;
+});
+for (const [spin, method] of [
+  ["vector", "massless"],
+  ["scalar", "massless"],
+  ["vector", "exact"],
+  ["vector", "splitting"],
+]) {
+  time(`sigmaMuMuX ${spin} ${method} (evaluations)`, method === "massless" && spin === "vector" ? 200000 : 500, (n) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += sigmaMuMuX({ mass: 0.22 + (8 * i) / n, coupling: 1e-3, spin, method });
+    return s;
+  });
+}
