@@ -4,7 +4,7 @@ import { belle2Beams, cmToLabEvents, createRandom, ramboColumns } from "@muonphi
 import { M_MU } from "@muonphilic/units";
 import { belle2, e949, select } from "../dist/index.js";
 
-function best(label, n, f, repeats = 5) {
+function best(label, n, f, repeats = 9) {
   f(); // warm up
   let bestS = Number.POSITIVE_INFINITY;
   let out;
