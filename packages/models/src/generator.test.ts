@@ -54,7 +54,10 @@ describe("generateMuMuX", () => {
       const zMax = 1 - (2 * M_MU) / sqrtS;
       const bins = 20;
       const counts = new Float64Array(bins);
-      for (const z of sample.z) counts[Math.min(bins - 1, Math.floor(((z - zMin) / (zMax - zMin)) * bins))]++;
+      for (const z of sample.z) {
+        const b = Math.min(bins - 1, Math.floor(((z - zMin) / (zMax - zMin)) * bins));
+        counts[b] = (counts[b] as number) + 1;
+      }
       let chi2 = 0;
       for (let b = 0; b < bins; b++) {
         const lo = zMin + ((zMax - zMin) * b) / bins;

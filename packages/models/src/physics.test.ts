@@ -1,4 +1,4 @@
-import { M_MU, M_TAU, PhysError } from "@muonphilic/units";
+import { HBARC_GEV_MM, M_MU, M_TAU, PhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import {
   couplingForDeltaAmu,
@@ -131,7 +131,7 @@ describe("widths and decay lengths", () => {
   });
   it("lifetime and decay length: L = (p/m) ħc/Γ", () => {
     expect(properLifetime(6.582119569509066e-25)).toBeCloseToRel(1, 1e-15);
-    expect(labDecayLength({ mass: 1, width: 0.19732698045930247e-12, momentum: 2 })).toBeCloseToRel(2, 1e-14);
+    expect(labDecayLength({ mass: 1, width: HBARC_GEV_MM, momentum: 2 })).toBeCloseToRel(2, 1e-14);
   });
   it("bad input: dark mass above m/2, negative coupling", () => {
     expectPhysError(
