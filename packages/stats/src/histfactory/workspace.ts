@@ -198,7 +198,6 @@ function checkConsistency(c: Checker, ws: Workspace): void {
       const sp = `${cp}.samples[${si}]`;
       if (sampleNames.has(s.name)) c.add(join(sp, "name"), `duplicate sample name "${s.name}" in channel "${ch.name}"`);
       sampleNames.add(s.name);
-      if (s.data.length !== nBins) c.add(join(sp, "data"), `must have ${nBins} bins like the channel's first sample, got ${s.data.length}`);
       const modKeys = new Set<string>();
       s.modifiers.forEach((m: Modifier, mi) => {
         const mp = `${sp}.modifiers[${mi}]`;
@@ -264,11 +263,16 @@ export function validateWorkspace(input: unknown): WorkspaceValidation {
       if (!c.object(ch, cp, ["name", "samples"], ["name", "samples"])) return;
       c.string(ch.name, join(cp, "name"));
       if (!c.array(ch.samples, join(cp, "samples"), 1)) return;
+      let channelBins = -1;
       (ch.samples as Json[]).forEach((s, si) => {
         const sp = `${cp}.samples[${si}]`;
         if (!c.object(s, sp, ["name", "data", "modifiers"], ["name", "data", "modifiers"])) return;
         c.string(s.name, join(sp, "name"));
         const nBins = c.numbers(s.data, join(sp, "data"), 1, true) ? (s.data as number[]).length : -1;
+        if (channelBins < 0) channelBins = nBins;
+        else if (nBins >= 0 && nBins !== channelBins) {
+          c.add(join(sp, "data"), `must have ${channelBins} bins like the channel's first sample, got ${nBins}`);
+        }
         if (c.array(s.modifiers, join(sp, "modifiers"), 0)) {
           (s.modifiers as Json[]).forEach((m, mi) => checkModifier(c, m, `${sp}.modifiers[${mi}]`, nBins));
         }
