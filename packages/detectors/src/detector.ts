@@ -114,7 +114,11 @@ export interface ReconstructedParticle {
   readonly charge: number | undefined;
   /** Whether the species is charged (leaves a track). */
   readonly charged: boolean;
-  /** Measured energy (GeV); `NaN` when not accepted or not measured. */
+  /**
+   * Measured energy (GeV); `NaN` when not accepted or not measured. Measured kinematics are
+   * filled for every accepted particle, whether or not the efficiency draw reconstructed it
+   * (weight-mode selections need them): in sample mode, check `reconstructed` in custom cuts.
+   */
   readonly e: Float64Array;
   /** Measured momentum x (GeV); `NaN` when not accepted or not measured. */
   readonly px: Float64Array;

@@ -11,7 +11,7 @@ import { type MuoneDetector, muone } from "./muone.js";
 /** The names of the built-in detector models. */
 export type DetectorName = "belle2" | "muone" | "e949";
 
-/** The built-in detector models by name, each with its defaults. */
+/** The names {@link detectorPreset} accepts. */
 export const DETECTOR_NAMES: readonly DetectorName[] = ["belle2", "muone", "e949"];
 
 /**

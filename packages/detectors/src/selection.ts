@@ -632,8 +632,9 @@ function photonVetoFactor(
 
 /**
  * The selected events as generator-style columns: the measured four-vectors of the passing
- * events, with the selection's final weights. Particles that were not reconstructed in an event
- * have `NaN` entries.
+ * events, with the selection's final weights. A particle that is absent has `NaN` entries:
+ * in sample mode, one not reconstructed; in weight mode (where reconstruction is a probability
+ * folded into the weight), one outside the acceptance.
  *
  * @param reco - the reconstructed events
  * @param selection - a selection of them
@@ -666,7 +667,8 @@ export function selectedEvents(
   const out: Record<string, FourVectorColumns> = {};
   for (const j of idx) {
     const p = reco.particles[reco.names[j]!]!;
-    const pick = (col: Float64Array) => Float64Array.from(rows, (i) => col[i]!);
+    const present = selection.mode === "sample" ? p.reconstructed : p.accepted;
+    const pick = (col: Float64Array) => Float64Array.from(rows, (i) => (present[i] === 1 ? col[i]! : Number.NaN));
     out[p.name] = { e: pick(p.e), px: pick(p.px), py: pick(p.py), pz: pick(p.pz) };
   }
   return { size: rows.length, particles: out, weight: Float64Array.from(rows, (i) => selection.weight[i]!) };
