@@ -164,6 +164,14 @@ export function massSquaredColumns(parts: readonly FourVectorColumns[], out?: Fl
   const { first, n } = requireParts(parts);
   const o = out ?? new Float64Array(n);
   if (o.length !== n) throw argumentError("INCOMPATIBLE_SHAPES", "out", o.length, `length ${n}`);
+  if (parts.length === 1) {
+    for (let i = 0; i < n; i++) {
+      const e = first.e[i]!;
+      const z = first.pz[i]!;
+      o[i] = (e - z) * (e + z) - first.px[i]! * first.px[i]! - first.py[i]! * first.py[i]!;
+    }
+    return o;
+  }
   if (parts.length === 2) {
     // The common case (a pair), unrolled.
     const b = parts[1]!;
@@ -176,12 +184,15 @@ export function massSquaredColumns(parts: readonly FourVectorColumns[], out?: Fl
     }
     return o;
   }
+  // Three or more: per event, over the particles (indexed loops: no iterator in the hot path).
+  const np = parts.length;
   for (let i = 0; i < n; i++) {
     let e = 0;
     let x = 0;
     let y = 0;
     let z = 0;
-    for (const p of parts) {
+    for (let k = 0; k < np; k++) {
+      const p = parts[k]!;
       e += p.e[i]!;
       x += p.px[i]!;
       y += p.py[i]!;

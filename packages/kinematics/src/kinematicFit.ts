@@ -289,17 +289,26 @@ export function createKinematicFitter(spec: {
     D.fill(0);
     for (let j = 0; j < m; j++) {
       const row = rows[j]!;
+      const mem = row.members;
       const base = j * n;
-      if (row.kind < 4) {
+      if (row.kind === 0) {
         let h = -row.target;
-        for (const i of row.members) {
-          if (row.kind === 0) {
-            h += energy[i]!;
-            for (let a = 0; a < 3; a++) D[base + 3 * i + a] = alpha[3 * i + a]! / energy[i]!;
-          } else {
-            h += alpha[3 * i + row.kind - 1]!;
-            D[base + 3 * i + row.kind - 1] = 1;
-          }
+        for (let q = 0; q < mem.length; q++) {
+          const i = mem[q]!;
+          const e = energy[i]!;
+          h += e;
+          D[base + 3 * i] = alpha[3 * i]! / e;
+          D[base + 3 * i + 1] = alpha[3 * i + 1]! / e;
+          D[base + 3 * i + 2] = alpha[3 * i + 2]! / e;
+        }
+        H[j] = h;
+      } else if (row.kind < 4) {
+        const c = row.kind - 1;
+        let h = -row.target;
+        for (let q = 0; q < mem.length; q++) {
+          const i = mem[q]!;
+          h += alpha[3 * i + c]!;
+          D[base + 3 * i + c] = 1;
         }
         H[j] = h;
       } else {
@@ -307,16 +316,20 @@ export function createKinematicFitter(spec: {
         let px = 0;
         let py = 0;
         let pz = 0;
-        for (const i of row.members) {
+        for (let q = 0; q < mem.length; q++) {
+          const i = mem[q]!;
           et += energy[i]!;
           px += alpha[3 * i]!;
           py += alpha[3 * i + 1]!;
           pz += alpha[3 * i + 2]!;
         }
         H[j] = (et - pz) * (et + pz) - px * px - py * py - row.target;
-        const pt = [px, py, pz];
-        for (const i of row.members) {
-          for (let a = 0; a < 3; a++) D[base + 3 * i + a] = 2 * ((et * alpha[3 * i + a]!) / energy[i]! - pt[a]!);
+        for (let q = 0; q < mem.length; q++) {
+          const i = mem[q]!;
+          const f = et / energy[i]!;
+          D[base + 3 * i] = 2 * (f * alpha[3 * i]! - px);
+          D[base + 3 * i + 1] = 2 * (f * alpha[3 * i + 1]! - py);
+          D[base + 3 * i + 2] = 2 * (f * alpha[3 * i + 2]! - pz);
         }
       }
     }
