@@ -10,7 +10,14 @@
  * @packageDocumentation
  */
 import { type BeamOptions, type BeamSetup, belle2Beams } from "@muonphilic/kinematics";
-import { PhysError, requireNonNegative, requireOneOf, requirePositive, requireProbability } from "@muonphilic/units";
+import {
+  degToRad,
+  PhysError,
+  requireNonNegative,
+  requireOneOf,
+  requirePositive,
+  requireProbability,
+} from "@muonphilic/units";
 import { type AcceptanceSpec, type AngleIntervalDeg, cylindricalGapDeg } from "./acceptance.js";
 import { createDetector, type DetectorModel, type ParticleResponseSpec } from "./detector.js";
 import type { EfficiencyCurveSpec, EfficiencySpec } from "./efficiency.js";
@@ -115,7 +122,7 @@ export const BELLE2_MUON_ID_PRESETS: { readonly [K in Belle2MuonIdPreset]: Belle
         { variable: "p", grid: [0.6], values: [0.9], below: "zero" },
         {
           variable: "theta",
-          grid: [(25 * Math.PI) / 180, (155 * Math.PI) / 180],
+          grid: [degToRad(25), degToRad(155)],
           values: [1, 1],
           below: "zero",
           above: "zero",
@@ -172,8 +179,6 @@ export const BELLE2_PHOTON_VETO_PRESETS: { readonly [K in Belle2PhotonVetoPreset
   },
 };
 
-const deg = (x: number) => (x * Math.PI) / 180;
-
 const threeTrack: TriggerSpec = {
   kind: "trackMultiplicity",
   minTracks: 3,
@@ -198,7 +203,7 @@ const singleMuon: TriggerSpec = {
     product: [
       {
         variable: "theta",
-        grid: [deg(51), deg(117)],
+        grid: [degToRad(51), degToRad(117)],
         values: [0.9, 0.9],
         below: "zero",
         above: "zero",

@@ -297,7 +297,6 @@ interface Scratch {
   readonly dist: Float64Array;
   readonly joint: Float64Array;
   readonly energies: Float64Array;
-  readonly order: Int32Array;
   readonly tail: Float64Array;
   readonly view: TrackView;
   readonly uncertain: Int32Array;
@@ -362,14 +361,8 @@ export function select(
     );
   }
   const parts = names.map((name) => reco.particles[name]!);
-  const charged = Int32Array.from(
-    parts.flatMap((p, j) => (p.charged ? [j] : [])),
-    (j) => j,
-  );
-  const photons = Int32Array.from(
-    parts.flatMap((p, j) => (p.species === "photon" ? [j] : [])),
-    (j) => j,
-  );
+  const charged = Int32Array.from(parts.flatMap((p, j) => (p.charged ? [j] : [])));
+  const photons = Int32Array.from(parts.flatMap((p, j) => (p.species === "photon" ? [j] : [])));
   const np = parts.length;
   const s: Scratch = {
     present: new Uint8Array(np),
@@ -377,7 +370,6 @@ export function select(
     dist: new Float64Array(np + 1),
     joint: new Float64Array((np + 1) * (np + 1)),
     energies: new Float64Array(np),
-    order: new Int32Array(np),
     tail: new Float64Array(np + 1),
     view: allocateTrackView(np),
     uncertain: new Int32Array(np),

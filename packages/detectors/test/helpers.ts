@@ -1,6 +1,6 @@
 // Test helpers: event batches with fixed kinematics, and assertions on PhysError.
 import type { EventColumns, FourVectorColumns } from "@muonphilic/kinematics";
-import { isPhysError, type PhysErrorCode } from "@muonphilic/units";
+import { degToRad, isPhysError, type PhysErrorCode } from "@muonphilic/units";
 import { expect } from "vitest";
 
 /** A particle with fixed lab kinematics: momentum (GeV), polar angle and azimuth (rad), mass (GeV). */
@@ -36,7 +36,7 @@ export function fixedEvents(n: number, particles: Record<string, FixedParticle>,
 }
 
 /** Degrees to radians. */
-export const rad = (deg: number): number => (deg * Math.PI) / 180;
+export const rad = (deg: number): number => degToRad(deg);
 
 /** Expects `f` to throw a PhysError with this code and argument. */
 export function expectPhysError(f: () => unknown, code: PhysErrorCode, argument?: string): void {
