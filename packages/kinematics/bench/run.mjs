@@ -1,6 +1,7 @@
 // Throughput of @muonphilic/kinematics on dist/ (build first: tsc -p tsconfig.build.json).
 // Run: pnpm --filter @muonphilic/kinematics bench
 import { M_MU } from "@muonphilic/units";
+import { fourMuonDecayTree } from "../dist/examples/fourMuonStudy.js";
 import {
   allocateColumns,
   belle2Beams,
@@ -66,27 +67,11 @@ rate("ramboColumns (4 massive muons at 10.58 GeV)", N / 10, 3, () =>
 const events = 20_000;
 const cm = allocateColumns(events);
 cm.e.fill(beams.sqrtS);
-const tree = {
-  name: "cm",
-  mass: beams.sqrtS,
-  daughters: [
-    { name: "m1", mass: M_MU },
-    { name: "m2", mass: M_MU },
-    {
-      name: "z",
-      mass: 3,
-      daughters: [
-        { name: "m3", mass: M_MU },
-        { name: "m4", mass: M_MU },
-      ],
-    },
-  ],
-};
-const lab = cmToLabEvents(decayChainColumns(tree, cm, createRandom(3)), beams);
+const lab = cmToLabEvents(decayChainColumns(fourMuonDecayTree(beams.sqrtS, 3), cm, createRandom(3)), beams);
 const momenta = new Float64Array(12 * events);
 const covs = new Float64Array(36 * events);
 for (let i = 0; i < events; i++) {
-  ["m1", "m2", "m3", "m4"].forEach((name, j) => {
+  ["muPlus1", "muMinus1", "muPlus2", "muMinus2"].forEach((name, j) => {
     const d = lab.particles[name];
     const p = { x: d.px[i], y: d.py[i], z: d.pz[i] };
     const pt = Math.hypot(p.x, p.y);

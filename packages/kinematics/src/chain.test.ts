@@ -5,25 +5,15 @@ import { expectPhysError } from "../test/helpers.js";
 import { belle2Beams, cmToLabEvents } from "./beams.js";
 import { type DecayNode, decayChainColumns } from "./chain.js";
 import { allocateColumns, invariantMassColumns, sumColumns } from "./columns.js";
+import { fourMuonDecayTree } from "./examples/fourMuonStudy.js";
 import { cosSquaredDistribution } from "./twobody.js";
 
 const beams = belle2Beams();
+const plain = fourMuonDecayTree(beams.sqrtS, 3);
+// The same tree with a 1 + cos²θ angular distribution for the Z' decay.
 const tree: DecayNode = {
-  name: "cm",
-  mass: beams.sqrtS,
-  daughters: [
-    { name: "muPlus1", mass: M_MU },
-    { name: "muMinus1", mass: M_MU },
-    {
-      name: "zPrime",
-      mass: 3,
-      angular: cosSquaredDistribution(1),
-      daughters: [
-        { name: "muPlus2", mass: M_MU },
-        { name: "muMinus2", mass: M_MU },
-      ],
-    },
-  ],
+  ...plain,
+  daughters: plain.daughters!.map((d) => (d.name === "zPrime" ? { ...d, angular: cosSquaredDistribution(1) } : d)),
 };
 
 function atRest(n: number, m: number) {
@@ -79,40 +69,11 @@ describe("sequential decays", () => {
       "INVALID_ARGUMENT",
       "root.daughters",
     );
-    expectPhysError(
-      () =>
-        decayChainColumns(
-          {
-            name: "a",
-            mass: 1,
-            daughters: [
-              { name: "b", mass: 0.1 },
-              { name: "b", mass: 0.1 },
-            ],
-          },
-          p,
-          rng,
-        ),
-      "INVALID_ARGUMENT",
-      "root.daughters[1].name",
-    );
-    expectPhysError(
-      () =>
-        decayChainColumns(
-          {
-            name: "a",
-            mass: 1,
-            daughters: [
-              { name: "b", mass: 0.6 },
-              { name: "c", mass: 0.6 },
-            ],
-          },
-          p,
-          rng,
-        ),
-      "KINEMATICALLY_FORBIDDEN",
-      "root.mass",
-    );
+    const pairOf = (b: DecayNode, c: DecayNode): DecayNode => ({ name: "a", mass: 1, daughters: [b, c] });
+    const b = { name: "b", mass: 0.1 };
+    expectPhysError(() => decayChainColumns(pairOf(b, b), p, rng), "INVALID_ARGUMENT", "root.daughters[1].name");
+    const heavy = pairOf({ name: "b", mass: 0.6 }, { name: "c", mass: 0.6 });
+    expectPhysError(() => decayChainColumns(heavy, p, rng), "KINEMATICALLY_FORBIDDEN", "root.mass");
     expectPhysError(() => decayChainColumns({ name: "a", mass: -1 }, p, rng), "OUT_OF_DOMAIN", "root.mass");
   });
 });

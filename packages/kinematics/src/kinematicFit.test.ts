@@ -2,9 +2,10 @@ import { createRandom, type RandomSource } from "@muonphilic/random";
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { expectPhysError } from "../test/helpers.js";
-import { belle2Beams } from "./beams.js";
-import { type DecayNode, decayChainColumns } from "./chain.js";
+import { belle2Beams, cmToLabEvents } from "./beams.js";
+import { decayChainColumns } from "./chain.js";
 import { allocateColumns, fourVectorAt } from "./columns.js";
+import { fourMuonDecayTree } from "./examples/fourMuonStudy.js";
 import { add, fourVector, mass, pt, sum } from "./fourvector.js";
 import { createKinematicFitter, kinematicFit, trackCovariance } from "./kinematicFit.js";
 import type { FourVector } from "./types.js";
@@ -18,38 +19,12 @@ const resolution = (p: FourVector) => ({
 
 /** Four-muon events e⁺e⁻ → μ⁺μ⁻Z', Z' → μ⁺μ⁻ in the lab: exact four-momentum conservation. */
 function fourMuonEvents(n: number, seed: number, mZ = 3): FourVector[][] {
-  const tree: DecayNode = {
-    name: "cm",
-    mass: beams.sqrtS,
-    daughters: [
-      { name: "m1", mass: M_MU },
-      { name: "m2", mass: M_MU },
-      {
-        name: "z",
-        mass: mZ,
-        daughters: [
-          { name: "m3", mass: M_MU },
-          { name: "m4", mass: M_MU },
-        ],
-      },
-    ],
-  };
   const cm = allocateColumns(n);
   cm.e.fill(beams.sqrtS);
-  const ev = decayChainColumns(tree, cm, createRandom(seed));
-  const out: FourVector[][] = [];
-  for (let i = 0; i < n; i++) {
-    out.push(
-      ["m1", "m2", "m3", "m4"].map((k) => {
-        const p = fourVectorAt(ev.particles[k]!, i);
-        // CM → lab
-        const b = beams.boost.z;
-        const g = beams.gamma;
-        return { e: g * (p.e + b * p.pz), px: p.px, py: p.py, pz: g * (p.pz + b * p.e) };
-      }),
-    );
-  }
-  return out;
+  const ev = cmToLabEvents(decayChainColumns(fourMuonDecayTree(beams.sqrtS, mZ), cm, createRandom(seed)), beams);
+  return Array.from({ length: n }, (_, i) =>
+    ["muPlus1", "muMinus1", "muPlus2", "muMinus2"].map((k) => fourVectorAt(ev.particles[k]!, i)),
+  );
 }
 
 /** Smears a momentum with a multivariate normal of covariance V (Cholesky). */

@@ -18,6 +18,7 @@ import {
   cmToLabEvents,
   createKinematicFitter,
   createRandom,
+  type DecayNode,
   decayChainColumns,
   type FourVector,
   fourVectorAt,
@@ -101,6 +102,31 @@ const pairMass = (a: FourVector, b: FourVector) => {
 };
 
 /**
+ * The decay tree e⁺e⁻ (at rest in the CM) → μ⁺ μ⁻ Z', Z' → μ⁺ μ⁻, with the particle names
+ * `muPlus1`, `muMinus1`, `zPrime`, `muPlus2`, `muMinus2`.
+ * @param sqrtS - √s (GeV)
+ * @param zPrimeMass - m(Z') (GeV)
+ */
+export function fourMuonDecayTree(sqrtS: number, zPrimeMass: number): DecayNode {
+  return {
+    name: "cm",
+    mass: sqrtS,
+    daughters: [
+      { name: "muPlus1", mass: M_MU },
+      { name: "muMinus1", mass: M_MU },
+      {
+        name: "zPrime",
+        mass: zPrimeMass,
+        daughters: [
+          { name: "muPlus2", mass: M_MU },
+          { name: "muMinus2", mass: M_MU },
+        ],
+      },
+    ],
+  };
+}
+
+/**
  * Runs the study at one Z' mass (see the module documentation).
  * @param options - the Z' mass (GeV), events, seed, beams
  * @returns the dimuon-mass resolution before and after the 4C fit
@@ -111,23 +137,7 @@ export function fourMuonStudy(options: StudyOptions): StudyResult {
   const rng = createRandom(options.seed ?? STUDY_DEFAULTS.seed);
   const cm = allocateColumns(n);
   cm.e.fill(beams.sqrtS);
-  const tree = {
-    name: "cm",
-    mass: beams.sqrtS,
-    daughters: [
-      { name: "muPlus1", mass: M_MU },
-      { name: "muMinus1", mass: M_MU },
-      {
-        name: "zPrime",
-        mass: options.zPrimeMass,
-        daughters: [
-          { name: "muPlus2", mass: M_MU },
-          { name: "muMinus2", mass: M_MU },
-        ],
-      },
-    ],
-  };
-  const lab = cmToLabEvents(decayChainColumns(tree, cm, rng), beams);
+  const lab = cmToLabEvents(decayChainColumns(fourMuonDecayTree(beams.sqrtS, options.zPrimeMass), cm, rng), beams);
   const names = ["muPlus1", "muMinus1", "muPlus2", "muMinus2"] as const;
   const fitter = createKinematicFitter({
     masses: [M_MU, M_MU, M_MU, M_MU],
