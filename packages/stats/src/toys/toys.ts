@@ -103,14 +103,16 @@ function tailFraction(values: Float64Array, x: number): { p: number; n: number }
   return { p: n > 0 ? k / n : Number.NaN, n };
 }
 
-/** Quantile with linear interpolation between order statistics (numpy's default, "type 7"). */
+/**
+ * Quantile by the inverted empirical CDF (Hyndman-Fan type 1): always an attained toy value, so
+ * discrete data (counting experiments) give the expected CLs of an actual outcome. pyhf's
+ * `EmpiricalDistribution` interpolates linearly (numpy's default); both agree for continuous
+ * distributions as the number of toys grows.
+ */
 function quantile(sorted: Float64Array, p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  return sorted[Math.min(n - 1, Math.max(0, Math.ceil(n * p) - 1))]!;
 }
 
 interface Settings extends ToyFitSettings {
