@@ -1,8 +1,8 @@
 /**
  * Kinematic fit: least-squares adjustment of measured particle momenta under exact constraints
  * (total four-momentum equal to the beams', invariant masses), by iterated linearised Lagrange
- * multipliers (P. Avery, "Applied fitting theory VI", CBX 98-37; the method of Belle/Belle II's
- * kinematic fitters that Belle2-4mu sec. IV E applies with Σ p(μ) = p(c.m.)).
+ * multipliers (Avery1998), as in the 4C fit Σ p(μ) = p(c.m.) that Belle2-4mu sec. IV E uses to
+ * improve the dimuon-mass resolution.
  *
  * Each particle has three measured parameters, its momentum α = (px, py, pz), with a 3×3 covariance
  * V, and a fixed mass m (E = √(m² + |p|²)). With constraints H(α) = 0 linearised at the current

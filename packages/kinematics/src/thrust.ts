@@ -7,7 +7,7 @@
  * max over all sign vectors ε of |Σ εᵢ p⃗ᵢ|. Up to 20 particles that maximum is taken exactly over
  * all 2ⁿ⁻¹ sign vectors (Gray-code order, one vector update per step), which is exact for every
  * configuration, degenerate ones included. Above 20 particles the candidate sign vectors are those
- * of the planes spanned by each pair of momenta (Brandt & Dahmen, Z. Phys. C 1 (1979) 61), O(n³),
+ * of the planes spanned by each pair of momenta (Brandt1979), O(n³),
  * exact for momenta in general position.
  *
  * @packageDocumentation
