@@ -27,6 +27,7 @@ export type {
   ExtendedUnbinnedOptions,
   GaussianConstraint,
   Likelihood,
+  LinearForm,
   PolynomialShapeOptions,
   ShapeFamily,
   UnbinnedOptions,
@@ -98,8 +99,6 @@ export {
 
 // ── least squares (ml-levenberg-marquardt) ───────────────────────────────────────
 
-// ── toys and pull studies (part 1) ───────────────────────────────────────────────
-
 // ── counting experiments (part 2) ────────────────────────────────────────────────
 export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
 export {
@@ -169,7 +168,6 @@ export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./infe
 export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
 export type { TestStatisticName } from "./inference/testStatistics.js";
 export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
-
 // ── look-elsewhere (part 2) ──────────────────────────────────────────────────────
 export type { GlobalSignificance, ToyScanSummary } from "./lookElsewhere/grossVitells.js";
 export {
@@ -179,6 +177,17 @@ export {
   LOOK_ELSEWHERE_DEFAULTS,
   toyScans,
 } from "./lookElsewhere/grossVitells.js";
+// ── toys and pull studies (part 1) ───────────────────────────────────────────────
+export type {
+  PullErrorKind,
+  PullStudyOptions,
+  PullStudyResult,
+  PullSummary,
+  ToyComponent,
+  ToyFailure,
+  ToyOptions,
+} from "./pulls/index.js";
+export { generateToy, pullStudy } from "./pulls/index.js";
 
 // ── toys for inference (part 2) ──────────────────────────────────────────────────
 export type { ToyLikelihood } from "./toys/core.js";

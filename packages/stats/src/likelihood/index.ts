@@ -8,5 +8,5 @@ export type {
   UnbinnedOptions,
 } from "./nll.js";
 export { binnedNLL, chi2, extendedUnbinnedNLL, unbinnedNLL } from "./nll.js";
-export type { BoundShape, PolynomialShapeOptions, ShapeFamily } from "./shapes.js";
+export type { BoundShape, LinearForm, PolynomialShapeOptions, ShapeFamily } from "./shapes.js";
 export { bernsteinShape, chebyshevShape, fixedShape, mixtureShape, pdfShape } from "./shapes.js";

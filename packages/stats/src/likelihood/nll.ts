@@ -7,6 +7,7 @@
  */
 import { argumentError, PhysError, requireFinite, requirePositive } from "@muonphilic/units";
 import type { Objective } from "../minimizer/types.js";
+import { fusedExtended } from "./fused.js";
 import type { BoundShape, ShapeFamily } from "./shapes.js";
 
 /** A Gaussian constraint ½((θ − mean)/sigma)² on a parameter (a nuisance parameter with an auxiliary measurement). */
@@ -182,6 +183,11 @@ export function extendedUnbinnedNLL(options: ExtendedUnbinnedOptions): Likelihoo
   const shapeP = comps.map((c) => new Float64Array(c.shape.params.length));
   const shapeG = comps.map((c) => new Float64Array(c.shape.params.length));
   const hasGradient = comps.every((c) => c.shape.hasGradient);
+  const names = layout.names as readonly string[];
+  if (bound.every((b) => b.linear !== undefined)) {
+    const fused = fusedExtended(n, bound, yieldIdx, shapeIdx, cons);
+    return Object.assign(fused.value, { names, errordef: 0.5 as const, size: n, gradient: fused.gradient });
+  }
 
   const fill = (x: Float64Array): boolean => {
     for (let k = 0; k < K; k++) {

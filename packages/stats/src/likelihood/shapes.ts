@@ -27,6 +27,22 @@ export interface BoundShape {
   accumulateGradient?:
     | ((p: Float64Array, offset: number, w: Float64Array, grad: Float64Array, gOffset: number) => void)
     | undefined;
+  /**
+   * Present when f = Σₘ cₘ bₘ / Σₘ cₘ Jₘ with fixed basis columns bₘ (at the points) and window
+   * integrals Jₘ, and each coefficient cₘ either 1 or one of the shape's parameters: lets a
+   * likelihood fuse all components into one pass over the data.
+   */
+  readonly linear?: LinearForm | undefined;
+}
+
+/** The linear structure of a {@link BoundShape} (see `BoundShape.linear`). */
+export interface LinearForm {
+  /** Basis columns bₘ at the bound points (or bins). */
+  readonly columns: readonly Float64Array[];
+  /** ∫ bₘ over the window (so the normalisation is Σ cₘ Jₘ). */
+  readonly integrals: Float64Array;
+  /** For each coefficient: index of the shape parameter it equals, or −1 for the constant 1. */
+  readonly parameterOf: Int32Array;
 }
 
 /** A pdf family with named parameters (external names used by the likelihood). */
@@ -69,6 +85,7 @@ export function fixedShape(pdf: Pdf): ShapeFamily {
           return true;
         },
         accumulateGradient: () => {},
+        linear: { columns: [col], integrals: Float64Array.of(1), parameterOf: Int32Array.of(-1) },
       };
     },
     bindBins(edges) {
@@ -107,6 +124,7 @@ function linearFamily(
   const integ = new Float64Array(nb);
   basisIntegral(low, high, integ);
   const fullIntegral = Float64Array.from(integ);
+  const parameterOf = Int32Array.from({ length: nb }, (_, j) => (constant ? j - 1 : j));
   const bindColumns = (cols: Float64Array[], m: number): BoundShape => {
     let invI = 0;
     const coef = (p: Float64Array, offset: number, j: number): number =>
@@ -143,6 +161,7 @@ function linearFamily(
           grad[gOffset + k] = grad[gOffset + k]! + (s - wf * fullIntegral[j]!) * invI;
         }
       },
+      linear: { columns: cols, integrals: fullIntegral, parameterOf },
     };
   };
   return {
