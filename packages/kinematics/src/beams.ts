@@ -12,7 +12,19 @@
  *
  * @packageDocumentation
  */
-import { M_E, requireFinite, requireInRange, requireNonNegative, requirePositive } from "@muonphilic/units";
+import {
+  type GeV,
+  type GeV2,
+  gev,
+  gev2,
+  M_E,
+  type Rad,
+  rad,
+  requireFinite,
+  requireInRange,
+  requireNonNegative,
+  requirePositive,
+} from "@muonphilic/units";
 import { boostKernel } from "./boost.js";
 import { boostColumns, boostEvents } from "./columns.js";
 import { requireFourVector } from "./fourvector.js";
@@ -47,9 +59,9 @@ export interface BeamSetup {
   /** The total initial four-momentum in the lab, e⁻ + e⁺ (GeV). */
   readonly total: FourVector;
   /** Centre-of-mass energy √s (GeV). */
-  readonly sqrtS: number;
+  readonly sqrtS: GeV;
   /** s (GeV²). */
-  readonly s: number;
+  readonly s: GeV2;
   /** Velocity of the CM frame in the lab, β⃗ = P⃗/E (units of c): boosting by it maps CM → lab. */
   readonly boost: ThreeVector;
   /** |β⃗| of the CM frame. */
@@ -110,8 +122,8 @@ export function beamSetup(options: BeamOptions): BeamSetup {
     electron,
     positron,
     total,
-    sqrtS,
-    s,
+    sqrtS: gev(sqrtS),
+    s: gev2(s),
     boost,
     beta: Math.hypot(boost.x, boost.z),
     gamma: total.e / sqrtS,
@@ -156,6 +168,10 @@ export function labToCm(p: FourVector, beams: BeamSetup): FourVector {
  * @param p - CM four-momentum (GeV)
  * @param beams - the beam setup
  * @throws {@link PhysError} `INVALID_ARGUMENT` for a non-finite four-vector
+ * @example
+ * ```ts
+ * cmToLab(fourVector(5.29, 0, 0, 5.29), belle2Beams()).e; // 7.0 GeV (massless beams)
+ * ```
  */
 export function cmToLab(p: FourVector, beams: BeamSetup): FourVector {
   requireFourVector("p", p);
@@ -163,24 +179,60 @@ export function cmToLab(p: FourVector, beams: BeamSetup): FourVector {
   return boostKernel(p, b.x, b.y, b.z, b.x * b.x + b.y * b.y + b.z * b.z);
 }
 
-/** Columnar {@link labToCm}. `out` may alias `c`. */
+/**
+ * Columnar {@link labToCm}. `out` may alias `c`.
+ * @param c - lab four-momenta (GeV)
+ * @param beams - the beam setup
+ * @param out - optional output (may alias c)
+ * @example
+ * ```ts
+ * const cm = labToCmColumns(muLab, belle2Beams());
+ * ```
+ */
 export function labToCmColumns(c: FourVectorColumns, beams: BeamSetup, out?: FourVectorColumns): FourVectorColumns {
   const b = beams.boost;
   return boostColumns(c, { x: -b.x, y: -b.y, z: -b.z }, out);
 }
 
-/** Columnar {@link cmToLab}. `out` may alias `c`. */
+/**
+ * Columnar {@link cmToLab}. `out` may alias `c`.
+ * @param c - CM four-momenta (GeV)
+ * @param beams - the beam setup
+ * @param out - optional output (may alias c)
+ * @example
+ * ```ts
+ * const lab = cmToLabColumns(muCm, belle2Beams());
+ * ```
+ */
 export function cmToLabColumns(c: FourVectorColumns, beams: BeamSetup, out?: FourVectorColumns): FourVectorColumns {
   return boostColumns(c, beams.boost, out);
 }
 
-/** Every particle of a lab event batch transformed into the CM frame (names and weights kept). */
+/**
+ * Every particle of a lab event batch transformed into the CM frame (names and weights kept).
+ * @param events - the batch in the lab (GeV)
+ * @param beams - the beam setup
+ * @throws {@link PhysError} `INCOMPATIBLE_SHAPES` for a malformed batch
+ * @example
+ * ```ts
+ * const cm = labToCmEvents(reconstructed, belle2Beams());
+ * ```
+ */
 export function labToCmEvents<P extends string>(events: EventColumns<P>, beams: BeamSetup): EventColumns<P> {
   const b = beams.boost;
   return boostEvents(events, { x: -b.x, y: -b.y, z: -b.z });
 }
 
-/** Every particle of a CM event batch transformed into the lab (names and weights kept). */
+/**
+ * Every particle of a CM event batch transformed into the lab (names and weights kept).
+ * @param events - the batch in the CM frame (GeV)
+ * @param beams - the beam setup
+ * @throws {@link PhysError} `INCOMPATIBLE_SHAPES` for a malformed batch
+ * @example
+ * ```ts
+ * const lab = cmToLabEvents(generated, belle2Beams());
+ * ```
+ */
 export function cmToLabEvents<P extends string>(events: EventColumns<P>, beams: BeamSetup): EventColumns<P> {
   return boostEvents(events, beams.boost);
 }
@@ -199,7 +251,7 @@ export function cmToLabEvents<P extends string>(events: EventColumns<P>, beams: 
  * cmToLabPolarAngle(Math.PI / 2, 5, 0.1057, belle2Beams()); // ≈ 1.30 rad: forward-shifted by the boost
  * ```
  */
-export function cmToLabPolarAngle(thetaCm: number, momentumCm: number, particleMass: number, beams: BeamSetup): number {
+export function cmToLabPolarAngle(thetaCm: number, momentumCm: number, particleMass: number, beams: BeamSetup): Rad {
   requireInRange("thetaCm", thetaCm, 0, Math.PI, { unit: "rad" });
   requireNonNegative("momentumCm", momentumCm, "GeV");
   requireNonNegative("particleMass", particleMass, "GeV");
@@ -207,5 +259,5 @@ export function cmToLabPolarAngle(thetaCm: number, momentumCm: number, particleM
   requireFinite("beams.gamma", beams.gamma);
   const eCm = Math.hypot(momentumCm, particleMass);
   const bz = beams.boost.z;
-  return Math.atan2(momentumCm * Math.sin(thetaCm), beams.gamma * (momentumCm * Math.cos(thetaCm) + bz * eCm));
+  return rad(Math.atan2(momentumCm * Math.sin(thetaCm), beams.gamma * (momentumCm * Math.cos(thetaCm) + bz * eCm)));
 }

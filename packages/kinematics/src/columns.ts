@@ -81,12 +81,30 @@ export function columnsFromFourVectors(vectors: readonly FourVector[]): FourVect
   return c;
 }
 
-/** Event i of a column set as a {@link FourVector} (undefined components read as NaN). */
+/**
+ * Event i of a column set as a {@link FourVector} (undefined components read as NaN).
+ * @param c - the columns (GeV)
+ * @param i - the event index
+ * @returns the four-vector of event i (GeV)
+ * @example
+ * ```ts
+ * const first = fourVectorAt(events.particles.muPlus1, 0);
+ * ```
+ */
 export function fourVectorAt(c: FourVectorColumns, i: number): FourVector {
   return { e: c.e[i] ?? Number.NaN, px: c.px[i] ?? Number.NaN, py: c.py[i] ?? Number.NaN, pz: c.pz[i] ?? Number.NaN };
 }
 
-/** Writes a four-vector into event i of a column set. */
+/**
+ * Writes a four-vector into event i of a column set.
+ * @param c - the columns (GeV)
+ * @param i - the event index
+ * @param v - the four-vector to write (GeV)
+ * @example
+ * ```ts
+ * setFourVector(cols, 3, fourVector(5, 0, 0, 3));
+ * ```
+ */
 export function setFourVector(c: FourVectorColumns, i: number, v: FourVector): void {
   c.e[i] = v.e;
   c.px[i] = v.px;
@@ -100,6 +118,10 @@ export function setFourVector(c: FourVectorColumns, i: number, v: FourVector): v
  * @param b - second particle (GeV), same number of events
  * @param out - optional output (may alias a or b)
  * @throws {@link PhysError} `INCOMPATIBLE_SHAPES` if the sizes differ
+ * @example
+ * ```ts
+ * const pair = addColumns(muPlus, muMinus); // dimuon four-momenta
+ * ```
  */
 export function addColumns(a: FourVectorColumns, b: FourVectorColumns, out?: FourVectorColumns): FourVectorColumns {
   const n = columnsSize("a", a);
@@ -132,6 +154,10 @@ export function requireParts(
  * @param parts - the particles (GeV), each with the same number of events
  * @param out - optional output (may alias one of the inputs only if it is the first)
  * @throws {@link PhysError} `INVALID_ARGUMENT` for an empty list, `INCOMPATIBLE_SHAPES` for unequal sizes
+ * @example
+ * ```ts
+ * const fourMuon = sumColumns([mu1, mu2, mu3, mu4]);
+ * ```
  */
 export function sumColumns(parts: readonly FourVectorColumns[], out?: FourVectorColumns): FourVectorColumns {
   const { first, n } = requireParts(parts);
@@ -159,6 +185,10 @@ export function sumColumns(parts: readonly FourVectorColumns[], out?: FourVector
  * @param parts - the particles (GeV)
  * @param out - optional output of length n
  * @throws {@link PhysError} `INVALID_ARGUMENT` for an empty list, `INCOMPATIBLE_SHAPES` for unequal sizes
+ * @example
+ * ```ts
+ * const m2 = massSquaredColumns([muPlus, muMinus]);
+ * ```
  */
 export function massSquaredColumns(parts: readonly FourVectorColumns[], out?: Float64Array): Float64Array {
   const { first, n } = requireParts(parts);
@@ -313,6 +343,10 @@ export function boostToRestFrameColumns(
  * @param frame - the frame four-momenta, one per event (GeV)
  * @param out - optional output (may alias c, not frame)
  * @throws {@link PhysError} `INCOMPATIBLE_SHAPES` if the sizes differ
+ * @example
+ * ```ts
+ * const lab = boostFromRestFrameColumns(daughterAtRest, zPrimeColumns);
+ * ```
  */
 export function boostFromRestFrameColumns(
   c: FourVectorColumns,

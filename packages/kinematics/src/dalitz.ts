@@ -98,6 +98,10 @@ export function dalitzM23Range(masses: ThreeBodyMasses, m12Sq: number): Interval
  * (relative accuracy ≲ 1e-12; the massless area M⁴/2 is reproduced to 1e-15).
  * @param masses - parent and daughter masses (GeV)
  * @throws {@link PhysError} as {@link dalitzM12Range}
+ * @example
+ * ```ts
+ * dalitzArea({ parent: 2, daughters: [0, 0, 0] }); // 8 = M⁴/2
+ * ```
  */
 export function dalitzArea(masses: ThreeBodyMasses): number {
   const r = dalitzM12Range(masses);
@@ -158,6 +162,10 @@ export interface ThreeBodyDecay {
  * @param m3 - third daughter mass (GeV)
  * @param m12Sq - m²₁₂ (GeV²)
  * @param m23Sq - m²₂₃ (GeV²)
+ * @example
+ * ```ts
+ * const [nu, zp, mu] = threeBodyMomentaAtRest(M_K, 0, 0.1, M_MU, 0.08, 0.1);
+ * ```
  */
 export function threeBodyMomentaAtRest(
   M: number,

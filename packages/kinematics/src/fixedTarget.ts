@@ -21,7 +21,19 @@
  *
  * @packageDocumentation
  */
-import { argumentError, PhysError, requireFinite, requireInRange, requirePositive } from "@muonphilic/units";
+import {
+  argumentError,
+  type GeV,
+  type GeV2,
+  gev,
+  gev2,
+  PhysError,
+  type Rad,
+  rad,
+  requireFinite,
+  requireInRange,
+  requirePositive,
+} from "@muonphilic/units";
 import type { FourVector } from "./types.js";
 
 /** Inputs of {@link fixedTargetElastic}. */
@@ -45,9 +57,9 @@ export interface ElasticFinalState {
 /** Elastic 2 → 2 kinematics for one beam energy and pair of masses (see the module documentation). */
 export interface FixedTargetElastic {
   /** s = m₁² + m₂² + 2 m₂ E (GeV², Asai2022 eq. (2)). */
-  readonly s: number;
+  readonly s: GeV2;
   /** √s (GeV); 0.40554 GeV at MUonE. */
-  readonly sqrtS: number;
+  readonly sqrtS: GeV;
   /** γ of the CM frame in the lab, (E + m₂)/√s. */
   readonly gamma: number;
   /** β of the CM frame in the lab, √(E² − m₁²)/(E + m₂) (along +z, the beam direction). */
@@ -55,28 +67,28 @@ export interface FixedTargetElastic {
   /** R = (m₁² + m₂E)/(m₂² + m₂E), the ratio of the CM energies of beam and target particles. */
   readonly r: number;
   /** The CM momentum p* of either particle (GeV). */
-  readonly momentumCm: number;
+  readonly momentumCm: GeV;
   /**
    * The largest lab angle of the scattered beam particle (rad): arctan(1/(γ√(R² − 1))) for
    * m₁ > m₂ (Asai2022 after eq. (3), read as tan θ^max), π/2 for m₁ = m₂, π for m₁ < m₂.
    */
-  readonly maxBeamAngle: number;
+  readonly maxBeamAngle: Rad;
   /** The largest target-particle energy, at θ₂ = 0 (GeV): eq. (3) with cos θ₂ = 1. */
-  readonly maxTargetEnergy: number;
+  readonly maxTargetEnergy: GeV;
   /**
    * The beam-particle angle for a target-particle angle, Asai2022 eq. (1) (with atan2).
    * @param targetAngle - θ₂ (rad, in [0, π/2])
    * @returns θ₁ (rad)
    * @throws {@link PhysError} `OUT_OF_DOMAIN` outside [0, π/2]
    */
-  beamAngle(targetAngle: number): number;
+  beamAngle(targetAngle: number): Rad;
   /**
    * The target-particle energy for its angle, Asai2022 eq. (3).
    * @param targetAngle - θ₂ (rad, in [0, π/2])
    * @returns E₂ (GeV)
    * @throws {@link PhysError} `OUT_OF_DOMAIN` outside [0, π/2]
    */
-  targetEnergy(targetAngle: number): number;
+  targetEnergy(targetAngle: number): GeV;
   /**
    * The smallest target-particle energy among events whose beam-particle angle exceeds a
    * threshold (Asai2022 Fig. 1): eq. (3) at the largest θ₂ solving eq. (1) for θ₁ = θ_th.
@@ -85,7 +97,7 @@ export interface FixedTargetElastic {
    * @returns E₂^min (GeV)
    * @throws {@link PhysError} `OUT_OF_DOMAIN` outside [0, π], `KINEMATICALLY_FORBIDDEN` if θ_th ≥ maxBeamAngle
    */
-  minTargetEnergy(beamAngleThreshold: number): number;
+  minTargetEnergy(beamAngleThreshold: number): GeV;
   /**
    * The exact final state for a CM scattering angle: built in the CM frame and boosted to the lab.
    * @param cosThetaCm - cos θ* of the beam particle in the CM (in [−1, 1]; 1 is no scattering)
@@ -134,23 +146,23 @@ export function fixedTargetElastic(options: FixedTargetElasticOptions): FixedTar
   const b2 = beta * beta;
 
   const maxBeamAngle = r > 1 ? Math.atan(1 / (gamma * Math.sqrt((r - 1) * (r + 1)))) : r === 1 ? Math.PI / 2 : Math.PI;
-  const energyAtCos2 = (c2: number) => (m2 * (1 + b2 * c2)) / (1 - b2 * c2); // eq. (3)
+  const energyAtCos2 = (c2: number): GeV => gev((m2 * (1 + b2 * c2)) / (1 - b2 * c2)); // eq. (3)
 
   return {
-    s,
-    sqrtS,
+    s: gev2(s),
+    sqrtS: gev(sqrtS),
     gamma,
     beta,
     r,
-    momentumCm,
-    maxBeamAngle,
+    momentumCm: gev(momentumCm),
+    maxBeamAngle: rad(maxBeamAngle),
     maxTargetEnergy: energyAtCos2(1),
     beamAngle(targetAngle) {
       requireTargetAngle(targetAngle);
       // eq. (1) multiplied through by cos²θ₂, so θ₂ = π/2 needs no tan.
       const c = Math.cos(targetAngle);
       const sn = Math.sin(targetAngle);
-      return Math.atan2(2 * sn * c, (1 + r) * (c * c + g2 * sn * sn) - 2 * c * c);
+      return rad(Math.atan2(2 * sn * c, (1 + r) * (c * c + g2 * sn * sn) - 2 * c * c));
     },
     targetEnergy(targetAngle) {
       requireTargetAngle(targetAngle);
@@ -166,7 +178,7 @@ export function fixedTargetElastic(options: FixedTargetElasticOptions): FixedTar
           { argument: "beamAngleThreshold", value: beamAngleThreshold, allowed: `[0, ${maxBeamAngle}) rad` },
         );
       }
-      if (beamAngleThreshold === 0) return m2;
+      if (beamAngleThreshold === 0) return gev(m2);
       // eq. (1) with θ₁ = θ_th (u = sin θ_th, v = cos θ_th) is quadratic in t = tan θ₂:
       //   u (1 + R) γ² t² − 2 v t + u (R − 1) = 0.
       // The larger root is the largest θ₂ (smallest E₂); it is the only positive root when R < 1.

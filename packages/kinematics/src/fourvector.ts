@@ -104,17 +104,44 @@ export function fromEnergyMassAngles(e: number, m: number, theta: number, phi: n
   return { e, px: p * st * Math.cos(phi), py: p * st * Math.sin(phi), pz: p * Math.cos(theta) };
 }
 
-/** a + b. */
+/**
+ * a + b (component by component).
+ * @param a - first four-vector (GeV)
+ * @param b - second four-vector (GeV)
+ * @returns a + b (GeV)
+ * @example
+ * ```ts
+ * mass(add(muPlus, muMinus)); // the dimuon mass
+ * ```
+ */
 export function add(a: FourVector, b: FourVector): FourVector {
   return { e: a.e + b.e, px: a.px + b.px, py: a.py + b.py, pz: a.pz + b.pz };
 }
 
-/** a − b. */
+/**
+ * a − b (component by component).
+ * @param a - first four-vector (GeV)
+ * @param b - second four-vector (GeV)
+ * @returns a − b (GeV)
+ * @example
+ * ```ts
+ * mass2(subtract(beams.total, dimuon)); // recoil mass squared
+ * ```
+ */
 export function subtract(a: FourVector, b: FourVector): FourVector {
   return { e: a.e - b.e, px: a.px - b.px, py: a.py - b.py, pz: a.pz - b.pz };
 }
 
-/** s · a (every component scaled). */
+/**
+ * s · a (every component scaled).
+ * @param a - the four-vector (GeV)
+ * @param s - the factor (dimensionless)
+ * @returns s·a (GeV)
+ * @example
+ * ```ts
+ * scale(fourVector(1, 0, 0, 0.5), 2); // { e: 2, px: 0, py: 0, pz: 1 }
+ * ```
+ */
 export function scale(a: FourVector, s: number): FourVector {
   return { e: s * a.e, px: s * a.px, py: s * a.py, pz: s * a.pz };
 }
@@ -143,17 +170,43 @@ export function sum(vectors: readonly FourVector[]): FourVector {
   return { e, px, py, pz };
 }
 
-/** Minkowski product a·b = a_E b_E − a⃗·b⃗ (GeV²). */
+/**
+ * Minkowski product a·b = a_E b_E − a⃗·b⃗.
+ * @param a - first four-vector (GeV)
+ * @param b - second four-vector (GeV)
+ * @returns a·b (GeV²)
+ * @example
+ * ```ts
+ * dot(fourVector(5, 1, 2, 3), fourVector(7, -1, 0.5, 2)); // 29
+ * ```
+ */
 export function dot(a: FourVector, b: FourVector): number {
   return a.e * b.e - a.px * b.px - a.py * b.py - a.pz * b.pz;
 }
 
-/** m² = E² − |p|² (GeV²); negative for spacelike vectors. */
+/**
+ * m² = E² − |p|², negative for spacelike vectors; evaluated as (E − pz)(E + pz) − px² − py².
+ * @param p - the four-vector (GeV)
+ * @returns m² (GeV²)
+ * @example
+ * ```ts
+ * mass2(fourVector(5, 0, 0, 3)); // 16
+ * ```
+ */
 export function mass2(p: FourVector): number {
   return (p.e - p.pz) * (p.e + p.pz) - p.px * p.px - p.py * p.py;
 }
 
-/** m = √(m²) (GeV); −√(−m²) for spacelike vectors (ROOT and scikit-hep `vector` convention). */
+/**
+ * m = √(m²); −√(−m²) for spacelike vectors (ROOT and scikit-hep `vector` convention).
+ * @param p - the four-vector (GeV)
+ * @returns m (GeV)
+ * @example
+ * ```ts
+ * mass(fourVector(5, 0, 0, 3)); // 4
+ * mass(fourVector(3, 0, 0, 5)); // -4 (spacelike)
+ * ```
+ */
 export function mass(p: FourVector): number {
   const m2 = mass2(p);
   return m2 >= 0 ? Math.sqrt(m2) : -Math.sqrt(-m2);
@@ -162,45 +215,105 @@ export function mass(p: FourVector): number {
 /**
  * The invariant mass of a non-empty set of particles, √((Σ pᵢ)²) (GeV).
  * @throws {@link PhysError} `INVALID_ARGUMENT` for an empty list
+ * @param vectors - the particles (GeV)
+ * @returns the invariant mass (GeV)
+ * @example
+ * ```ts
+ * invariantMass([muPlus, muMinus]); // M(μμ)
+ * ```
  */
 export function invariantMass(vectors: readonly FourVector[]): number {
   return mass(sum(vectors));
 }
 
-/** |p⃗| (GeV). */
+/**
+ * |p⃗| = √(px² + py² + pz²).
+ * @param p - the four-vector (GeV)
+ * @returns |p⃗| (GeV)
+ * @example
+ * ```ts
+ * momentum(fourVector(13, 3, 4, 12)); // 13
+ * ```
+ */
 export function momentum(p: FourVector): number {
   return Math.hypot(p.px, p.py, p.pz);
 }
 
-/** Transverse momentum pT = √(px² + py²) (GeV). */
+/**
+ * Transverse momentum pT = √(px² + py²) (to the z axis).
+ * @param p - the four-vector (GeV)
+ * @returns pT (GeV)
+ * @example
+ * ```ts
+ * pt(fourVector(6, 3, 4, 1)); // 5
+ * ```
+ */
 export function pt(p: FourVector): number {
   return Math.hypot(p.px, p.py);
 }
 
-/** Transverse mass mT = √(E² − pz²) = √(m² + pT²) (GeV); negative like {@link mass} if E² < pz². */
+/**
+ * Transverse mass mT = √(E² − pz²) = √(m² + pT²); negative like {@link mass} if E² < pz².
+ * @param p - the four-vector (GeV)
+ * @returns mT (GeV)
+ * @example
+ * ```ts
+ * transverseMass(fourVector(5, 3, 0, 0)); // 5
+ * ```
+ */
 export function transverseMass(p: FourVector): number {
   const mt2 = (p.e - p.pz) * (p.e + p.pz);
   return mt2 >= 0 ? Math.sqrt(mt2) : -Math.sqrt(-mt2);
 }
 
-/** Polar angle θ = atan2(pT, pz) ∈ [0, π] (rad); 0 for the zero vector. */
+/**
+ * Polar angle θ = atan2(pT, pz) ∈ [0, π]; 0 for the zero vector.
+ * @param p - the four-vector (GeV)
+ * @returns θ (rad)
+ * @example
+ * ```ts
+ * theta(fourVector(2, 1, 0, 0)); // π/2
+ * ```
+ */
 export function theta(p: FourVector): number {
   return Math.atan2(pt(p), p.pz);
 }
 
-/** cos θ = pz / |p|; 1 for the zero vector. */
+/**
+ * cos θ = pz / |p⃗|; 1 for the zero vector.
+ * @param p - the four-vector (GeV)
+ * @returns cos θ ∈ [−1, 1]
+ * @example
+ * ```ts
+ * cosTheta(fourVector(2, 0, 0, -1)); // -1
+ * ```
+ */
 export function cosTheta(p: FourVector): number {
   const m = momentum(p);
   return m === 0 ? 1 : p.pz / m;
 }
 
-/** Azimuth φ = atan2(py, px) ∈ [−π, π] (rad); 0 for pT = 0. */
+/**
+ * Azimuth φ = atan2(py, px) ∈ [−π, π]; 0 for pT = 0.
+ * @param p - the four-vector (GeV)
+ * @returns φ (rad)
+ * @example
+ * ```ts
+ * phi(fourVector(2, 0, 1, 0)); // π/2
+ * ```
+ */
 export function phi(p: FourVector): number {
   return Math.atan2(p.py, p.px);
 }
 
 /**
  * Pseudorapidity η = −ln tan(θ/2) = asinh(pz / pT); ±∞ along the z axis, 0 for the zero vector.
+ * @param p - the four-vector (GeV)
+ * @returns η (dimensionless)
+ * @example
+ * ```ts
+ * pseudorapidity(fromPtEtaPhiM(2, 0.5, 0, 0.1)); // 0.5
+ * ```
  */
 export function pseudorapidity(p: FourVector): number {
   const t = pt(p);
@@ -208,23 +321,55 @@ export function pseudorapidity(p: FourVector): number {
   return Math.asinh(p.pz / t);
 }
 
-/** Rapidity y = ½ ln((E + pz)/(E − pz)); ±∞ for a massless particle along z, NaN if |pz| > E. */
+/**
+ * Rapidity y = ½ ln((E + pz)/(E − pz)); ±∞ for a massless particle along z, NaN if |pz| > E.
+ * @param p - the four-vector (GeV)
+ * @returns y (dimensionless); for a particle moving along z with velocity β, atanh β
+ * @example
+ * ```ts
+ * rapidity(fourVector(1.25, 0, 0, 0.75)); // atanh(0.6) = 0.693
+ * ```
+ */
 export function rapidity(p: FourVector): number {
   return 0.5 * Math.log((p.e + p.pz) / (p.e - p.pz));
 }
 
-/** Velocity β⃗ = p⃗ / E (units of c). */
+/**
+ * Velocity β⃗ = p⃗ / E.
+ * @param p - the four-vector (GeV)
+ * @returns β⃗ (units of c); boosting a particle at rest by it gives p again (up to the mass)
+ * @example
+ * ```ts
+ * velocity(fourVector(1.25, 0, 0, 0.75)); // { x: 0, y: 0, z: 0.6 }
+ * ```
+ */
 export function velocity(p: FourVector): ThreeVector {
   return { x: p.px / p.e, y: p.py / p.e, z: p.pz / p.e };
 }
 
-/** Lorentz factor γ = E / m; ∞ for massless, NaN for spacelike vectors. */
+/**
+ * Lorentz factor γ = E / m; ∞ for massless, NaN for spacelike vectors.
+ * @param p - the four-vector (GeV)
+ * @returns γ (dimensionless)
+ * @example
+ * ```ts
+ * gamma(fourVector(1.25, 0, 0, 0.75)); // 1.25
+ * ```
+ */
 export function gamma(p: FourVector): number {
   const m2 = mass2(p);
   return m2 < 0 ? Number.NaN : p.e / Math.sqrt(m2);
 }
 
-/** The momentum three-vector of a four-vector. */
+/**
+ * The momentum three-vector of a four-vector.
+ * @param p - the four-vector (GeV)
+ * @returns { x: px, y: py, z: pz } (GeV)
+ * @example
+ * ```ts
+ * threeMomentum(fourVector(5, 1, 2, 3)); // { x: 1, y: 2, z: 3 }
+ * ```
+ */
 export function threeMomentum(p: FourVector): ThreeVector {
   return { x: p.px, y: p.py, z: p.pz };
 }
@@ -232,6 +377,13 @@ export function threeMomentum(p: FourVector): ThreeVector {
 /**
  * The opening angle between the three-momenta of a and b, atan2(|a⃗ × b⃗|, a⃗ · b⃗) ∈ [0, π] (rad):
  * accurate for small and near-π angles, unlike acos of the cosine.
+ * @param a - first momentum (a four-vector's three-momentum is used; GeV)
+ * @param b - second momentum (GeV)
+ * @returns the angle between them (rad)
+ * @example
+ * ```ts
+ * openingAngle({ x: 1, y: 0, z: 0 }, { x: 0, y: 1, z: 0 }); // π/2
+ * ```
  */
 export function openingAngle(a: FourVector | ThreeVector, b: FourVector | ThreeVector): number {
   const u = toThree(a);
@@ -242,7 +394,15 @@ export function openingAngle(a: FourVector | ThreeVector, b: FourVector | ThreeV
   return Math.atan2(Math.hypot(cx, cy, cz), u.x * v.x + u.y * v.y + u.z * v.z);
 }
 
-/** The three-vector of a direction given as a {@link ThreeVector} or the momentum of a {@link FourVector}. */
+/**
+ * The three-vector of a direction given as a {@link ThreeVector} or the momentum of a {@link FourVector}.
+ * @param a - a three-vector or a four-vector
+ * @returns the three-vector (the four-vector's momentum)
+ * @example
+ * ```ts
+ * toThree(fourVector(5, 1, 2, 3)); // { x: 1, y: 2, z: 3 }
+ * ```
+ */
 export function toThree(a: FourVector | ThreeVector): ThreeVector {
   return "px" in a ? { x: a.px, y: a.py, z: a.pz } : a;
 }
@@ -252,6 +412,10 @@ export function toThree(a: FourVector | ThreeVector): ThreeVector {
  * @param p - the momentum (GeV)
  * @param axis - the axis direction (any length > 0; a four-vector's three-momentum is used)
  * @returns p⃗·n̂, or NaN for a zero axis
+ * @example
+ * ```ts
+ * longitudinalMomentum(fourVector(10, 3, 4, 2), { x: 0, y: 0, z: 1 }); // 2
+ * ```
  */
 export function longitudinalMomentum(p: FourVector | ThreeVector, axis: FourVector | ThreeVector): number {
   const u = toThree(p);
@@ -266,6 +430,10 @@ export function longitudinalMomentum(p: FourVector | ThreeVector, axis: FourVect
  * @param p - the momentum (GeV)
  * @param axis - the axis direction (any length > 0)
  * @returns |p⃗ × n̂|, or NaN for a zero axis
+ * @example
+ * ```ts
+ * transverseMomentum(fourVector(10, 3, 4, 2), { x: 0, y: 0, z: 1 }); // 5 (= pT)
+ * ```
  */
 export function transverseMomentum(p: FourVector | ThreeVector, axis: FourVector | ThreeVector): number {
   const u = toThree(p);
@@ -284,6 +452,10 @@ export function transverseMomentum(p: FourVector | ThreeVector, axis: FourVector
  * @param p - the momentum (GeV)
  * @param axis - the axis direction (any length > 0)
  * @returns sign(p⃗·n̂) |p⃗ × n̂| (GeV), or NaN for a zero axis
+ * @example
+ * ```ts
+ * signedTransverseMomentum(dimuonCm, recoilMuonMinMomentum); // p_T(p_μμ, p_min^rec)
+ * ```
  */
 export function signedTransverseMomentum(p: FourVector | ThreeVector, axis: FourVector | ThreeVector): number {
   const t = transverseMomentum(p, axis);

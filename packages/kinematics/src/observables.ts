@@ -6,7 +6,16 @@
  *
  * @packageDocumentation
  */
-import { argumentError, requireFinite, requireNonNegative, requirePositive } from "@muonphilic/units";
+import {
+  argumentError,
+  type GeV,
+  type GeV2,
+  gev,
+  gev2,
+  requireFinite,
+  requireNonNegative,
+  requirePositive,
+} from "@muonphilic/units";
 import { restFrameKernel } from "./boost.js";
 import { columnsSize, requireParts, requireSize } from "./columns.js";
 import { mass2, requireFourVector, requireTimelike, sum } from "./fourvector.js";
@@ -26,10 +35,10 @@ import type { FourVector, FourVectorColumns } from "./types.js";
  * reducedMass(3.0969, M_MU); // 3.0897 GeV
  * ```
  */
-export function reducedMass(mass: number, daughterMass: number): number {
+export function reducedMass(mass: number, daughterMass: number): GeV {
   requireNonNegative("daughterMass", daughterMass, "GeV");
   requireMassAbove("mass", mass, 2 * daughterMass);
-  return Math.sqrt((mass - 2 * daughterMass) * (mass + 2 * daughterMass));
+  return gev(Math.sqrt((mass - 2 * daughterMass) * (mass + 2 * daughterMass)));
 }
 
 /**
@@ -37,6 +46,10 @@ export function reducedMass(mass: number, daughterMass: number): number {
  * @param masses - pair masses M (GeV)
  * @param daughterMass - the daughter mass m (GeV)
  * @param out - optional output (may alias `masses`)
+ * @example
+ * ```ts
+ * const mR = reducedMassColumns(invariantMassColumns([muPlus, muMinus]), M_MU);
+ * ```
  */
 export function reducedMassColumns(masses: Float64Array, daughterMass: number, out?: Float64Array): Float64Array {
   const o = out ?? new Float64Array(masses.length);
@@ -72,11 +85,11 @@ function requireVisible(visible: readonly FourVector[]): void {
  * recoilMassSquared(belle2Beams().total, [muPlus, muMinus]);
  * ```
  */
-export function recoilMassSquared(initial: FourVector, visible: readonly FourVector[]): number {
+export function recoilMassSquared(initial: FourVector, visible: readonly FourVector[]): GeV2 {
   requireFourVector("initial", initial);
   requireVisible(visible);
   const v = sum(visible);
-  return mass2({ e: initial.e - v.e, px: initial.px - v.px, py: initial.py - v.py, pz: initial.pz - v.pz });
+  return gev2(mass2({ e: initial.e - v.e, px: initial.px - v.px, py: initial.py - v.py, pz: initial.pz - v.pz }));
 }
 
 /**
@@ -91,7 +104,7 @@ export function recoilMassSquared(initial: FourVector, visible: readonly FourVec
  * missingMassSquared(b.sqrtS, [labToCm(muPlus, b), labToCm(muMinus, b)]);
  * ```
  */
-export function missingMassSquared(sqrtS: number, visibleCm: readonly FourVector[]): number {
+export function missingMassSquared(sqrtS: number, visibleCm: readonly FourVector[]): GeV2 {
   requirePositive("sqrtS", sqrtS, "GeV");
   return recoilMassSquared({ e: sqrtS, px: 0, py: 0, pz: 0 }, visibleCm);
 }
@@ -102,6 +115,10 @@ export function missingMassSquared(sqrtS: number, visibleCm: readonly FourVector
  * @param visible - the visible particles (GeV)
  * @param out - optional output of length n
  * @throws {@link PhysError} `INVALID_ARGUMENT` for an empty list, `INCOMPATIBLE_SHAPES` for unequal sizes
+ * @example
+ * ```ts
+ * const m2rec = recoilMassSquaredColumns(belle2Beams().total, [muPlus, muMinus]); // Belle2-inv
+ * ```
  */
 export function recoilMassSquaredColumns(
   initial: FourVector,
@@ -195,6 +212,10 @@ function cosHelicityKernel(d: FourVector, parent: FourVector, r: FourVector): nu
  * @param reference - the reference four-momentum, e.g. `beams.total` (GeV)
  * @param out - optional output of length n
  * @throws {@link PhysError} `INCOMPATIBLE_SHAPES` for unequal sizes
+ * @example
+ * ```ts
+ * const c = cosHelicityAngleColumns(muMinus, addColumns(muPlus, muMinus), belle2Beams().total);
+ * ```
  */
 export function cosHelicityAngleColumns(
   daughter: FourVectorColumns,
@@ -233,10 +254,10 @@ export function cosHelicityAngleColumns(
  * pairMomentumP0(10.58, 3, M_MU); // 4.7 GeV
  * ```
  */
-export function pairMomentumP0(sqrtS: number, pairMass: number, leptonMass: number): number {
+export function pairMomentumP0(sqrtS: number, pairMass: number, leptonMass: number): GeV {
   requireNonNegative("leptonMass", leptonMass, "GeV");
   requireFinite("pairMass", pairMass);
   requireMassAbove("pairMass", pairMass, 2 * leptonMass);
   requireMassAbove("sqrtS", sqrtS, pairMass + 2 * leptonMass);
-  return twoBodyMomentumKernel(sqrtS, pairMass, 2 * leptonMass);
+  return gev(twoBodyMomentumKernel(sqrtS, pairMass, 2 * leptonMass));
 }

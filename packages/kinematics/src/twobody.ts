@@ -5,7 +5,15 @@
  * @packageDocumentation
  */
 import type { RandomSource } from "@muonphilic/random";
-import { argumentError, PhysError, requireFinite, requireInRange, requireNonNegative } from "@muonphilic/units";
+import {
+  argumentError,
+  type GeV,
+  gev,
+  PhysError,
+  requireFinite,
+  requireInRange,
+  requireNonNegative,
+} from "@muonphilic/units";
 import { restFrameKernel } from "./boost.js";
 import { allocateColumns, columnsSize } from "./columns.js";
 import { requireTimelike } from "./fourvector.js";
@@ -60,11 +68,11 @@ export function twoBodyMomentumKernel(parentMass: number, m1: number, m2: number
  * twoBodyMomentum(3.0969, 0.1056583755, 0.1056583755); // 1.5448: J/ψ → μμ
  * ```
  */
-export function twoBodyMomentum(parentMass: number, m1: number, m2: number): number {
+export function twoBodyMomentum(parentMass: number, m1: number, m2: number): GeV {
   requireNonNegative("m1", m1, "GeV");
   requireNonNegative("m2", m2, "GeV");
   requireMassAbove("parentMass", parentMass, m1 + m2);
-  return twoBodyMomentumKernel(parentMass, m1, m2);
+  return gev(twoBodyMomentumKernel(parentMass, m1, m2));
 }
 
 /**
