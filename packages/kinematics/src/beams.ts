@@ -13,6 +13,7 @@
  * @packageDocumentation
  */
 import {
+  argumentError,
   type GeV,
   type GeV2,
   gev,
@@ -255,7 +256,14 @@ export function cmToLabPolarAngle(thetaCm: number, momentumCm: number, particleM
   requireInRange("thetaCm", thetaCm, 0, Math.PI, { unit: "rad" });
   requireNonNegative("momentumCm", momentumCm, "GeV");
   requireNonNegative("particleMass", particleMass, "GeV");
-  requireInRange("beams.crossingAngle", beams.crossingAngle, 0, 0);
+  if (beams.crossingAngle !== 0) {
+    throw argumentError(
+      "OUT_OF_DOMAIN",
+      "beams.crossingAngle",
+      beams.crossingAngle,
+      "0 (head-on beams; use cmToLab otherwise)",
+    );
+  }
   requireFinite("beams.gamma", beams.gamma);
   const eCm = Math.hypot(momentumCm, particleMass);
   const bz = beams.boost.z;

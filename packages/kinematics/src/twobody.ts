@@ -15,8 +15,8 @@ import {
   requireNonNegative,
 } from "@muonphilic/units";
 import { restFrameKernel } from "./boost.js";
-import { allocateColumns, columnsSize } from "./columns.js";
-import { requireTimelike } from "./fourvector.js";
+import { allocateColumns, columnsFromFourVectors, columnsSize, fourVectorAt } from "./columns.js";
+import { mass2, requireTimelike } from "./fourvector.js";
 import type { FourVector, FourVectorColumns } from "./types.js";
 
 const TWO_PI = 2 * Math.PI;
@@ -239,18 +239,9 @@ export function twoBodyDecay(
   requireDaughterMasses(m1, m2);
   requireTimelike("parent", parent);
   requireAngular(options.angular);
-  const mParent = Math.sqrt((parent.e - parent.pz) * (parent.e + parent.pz) - parent.px ** 2 - parent.py ** 2);
-  requireMassAbove("parent mass", mParent, m1 + m2);
-  const cols = allocateColumns(1);
-  cols.e[0] = parent.e;
-  cols.px[0] = parent.px;
-  cols.py[0] = parent.py;
-  cols.pz[0] = parent.pz;
-  const d = twoBodyDecayColumns(cols, m1, m2, rng, options);
-  return {
-    first: { e: d.first.e[0]!, px: d.first.px[0]!, py: d.first.py[0]!, pz: d.first.pz[0]! },
-    second: { e: d.second.e[0]!, px: d.second.px[0]!, py: d.second.py[0]!, pz: d.second.pz[0]! },
-  };
+  requireMassAbove("parent mass", Math.sqrt(mass2(parent)), m1 + m2);
+  const d = twoBodyDecayColumns(columnsFromFourVectors([parent]), m1, m2, rng, options);
+  return { first: fourVectorAt(d.first, 0), second: fourVectorAt(d.second, 0) };
 }
 
 /**
