@@ -14,7 +14,13 @@ import {
   requireOneOf,
   requirePositive,
 } from "@muonphilic/units";
-import { asymptoticCls, asymptoticExpectedCls, type ClsValues, expectedLimitSqrtQA, type LimitTestStatistic } from "../inference/asymptotic.js";
+import {
+  asymptoticCls,
+  asymptoticExpectedCls,
+  type ClsValues,
+  expectedLimitSqrtQA,
+  type LimitTestStatistic,
+} from "../inference/asymptotic.js";
 import { INFERENCE_DEFAULTS, type UpperLimitResult } from "../inference/calculator.js";
 import { bracketRoot, brent } from "../inference/rootFinding.js";
 import { normalQuantile, poissonCdf } from "../inference/special.js";
@@ -130,7 +136,10 @@ function checkCounts(nObs: number, b: number): void {
  */
 export function poissonUpperLimit(nObs: number, b: number, options: CountingLimitOptions = {}): number {
   checkCounts(nObs, b);
-  const cl = requireInRange("options.cl", options.cl ?? COUNTING_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+  const cl = requireInRange("options.cl", options.cl ?? COUNTING_DEFAULTS.cl, 0, 1, {
+    lowInclusive: false,
+    highInclusive: false,
+  });
   const alpha = 1 - cl;
   const method = requireOneOf("options.method", options.method ?? "cls", ["cls", "classical"] as const);
   // solve in λ = s + b ≥ b (CLs) or λ ≥ 0 (classical): ln P(N ≤ n | λ) = ln(α P(N ≤ n | b)), decreasing in λ
@@ -138,7 +147,11 @@ export function poissonUpperLimit(nObs: number, b: number, options: CountingLimi
   const f = (lambda: number): number => Math.log(poissonCdf(nObs, lambda)) - target;
   const lo = method === "cls" ? b : 0;
   const br = bracketRoot(f, lo + nObs + 3 * Math.sqrt(nObs + 1) + 1, lo, Number.MAX_VALUE, f(lo));
-  if (!br.ok) throw new PhysError("NO_BRACKET", `poissonUpperLimit: no crossing for n = ${nObs}, b = ${b}`, { argument: "nObs", value: nObs });
+  if (!br.ok)
+    throw new PhysError("NO_BRACKET", `poissonUpperLimit: no crossing for n = ${nObs}, b = ${b}`, {
+      argument: "nObs",
+      value: nObs,
+    });
   return brent(f, br.a, br.b, 1e-300, COUNTING_DEFAULTS.rtol) - b;
 }
 
@@ -177,12 +190,16 @@ export function poissonDeviance(nObs: number, nExpected: number): number {
  */
 export function devianceUpperLimit(nObs: number, options: { readonly cl?: number } = {}): number {
   requireNonNegative("nObs", nObs);
-  const cl = requireInRange("options.cl", options.cl ?? COUNTING_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+  const cl = requireInRange("options.cl", options.cl ?? COUNTING_DEFAULTS.cl, 0, 1, {
+    lowInclusive: false,
+    highInclusive: false,
+  });
   const threshold = normalQuantile(0.5 * (1 + cl)) ** 2;
   const f = (n: number): number => threshold - poissonDeviance(nObs, n);
   const lo = Math.max(nObs, 1e-300);
   const br = bracketRoot(f, nObs + 2 * Math.sqrt(nObs + 1) + 1, lo, Number.MAX_VALUE, threshold);
-  if (!br.ok) throw new PhysError("NO_BRACKET", "devianceUpperLimit: no crossing found", { argument: "nObs", value: nObs });
+  if (!br.ok)
+    throw new PhysError("NO_BRACKET", "devianceUpperLimit: no crossing found", { argument: "nObs", value: nObs });
   return brent(f, br.a, br.b, 1e-300, COUNTING_DEFAULTS.rtol);
 }
 
@@ -197,7 +214,13 @@ export interface CountingAsymptoticOptions {
  * parameters): μ̂ = max(0, (n − b)/s) for q̃ (unbounded for q), −ln L(μ) = μs + b − n ln(μs + b),
  * and the background-only Asimov value q_{μ,A} = 2 (μs − b ln(1 + μs/b)).
  */
-function countingQ(nObs: number, b: number, s: number, mu: number, testStat: LimitTestStatistic): { q: number; qA: number } {
+function countingQ(
+  nObs: number,
+  b: number,
+  s: number,
+  mu: number,
+  testStat: LimitTestStatistic,
+): { q: number; qA: number } {
   const nll = (m: number): number => {
     const l = m * s + b;
     return l > 0 ? l - (nObs > 0 ? nObs * Math.log(l) : 0) : nObs === 0 && l === 0 ? 0 : Number.POSITIVE_INFINITY;
@@ -236,7 +259,12 @@ export function countingHypotest(
   requirePositive("s", s);
   requireNonNegative("mu", mu);
   const { q, qA } = countingQ(nObs, b, s, mu, options.testStat ?? INFERENCE_DEFAULTS.testStat);
-  return { ...asymptoticCls(q, qA, options.testStat ?? INFERENCE_DEFAULTS.testStat), clsExp: asymptoticExpectedCls(qA), q, qA };
+  return {
+    ...asymptoticCls(q, qA, options.testStat ?? INFERENCE_DEFAULTS.testStat),
+    clsExp: asymptoticExpectedCls(qA),
+    q,
+    qA,
+  };
 }
 
 /**
@@ -261,7 +289,10 @@ export function countingUpperLimit(
   requireNonNegative("nObs", nObs);
   requirePositive("b", b);
   requirePositive("s", s);
-  const cl = requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+  const cl = requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, {
+    lowInclusive: false,
+    highInclusive: false,
+  });
   const testStat = options.testStat ?? INFERENCE_DEFAULTS.testStat;
   const alpha = 1 - cl;
   const solve = (f: (mu: number) => number, fZero: number, guess: number): number => {

@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+import { requireFinite } from "@muonphilic/units";
 import {
   type AsymptoticOptions,
   fitProfile,
@@ -16,7 +18,6 @@ import {
   type UpperLimitOptions,
   type UpperLimitResult,
 } from "../inference/calculator.js";
-import { requireFinite } from "@muonphilic/units";
 import { compileModel, type HistFactoryModel, type ModelOptions } from "./model.js";
 import type { Workspace } from "./types.js";
 
@@ -37,7 +38,10 @@ export interface WorkspaceUpperLimitOptions extends HypotestOptions, UpperLimitO
  * const calc = makeAsymptoticCalculator(histFactoryLikelihood(compileModel(ws)));
  * ```
  */
-export function histFactoryLikelihood(model: HistFactoryModel, data: Float64Array = model.observedData): ProfileLikelihood {
+export function histFactoryLikelihood(
+  model: HistFactoryModel,
+  data: Float64Array = model.observedData,
+): ProfileLikelihood {
   return {
     params: model.parameters,
     poiIndex: model.poiIndex,
@@ -104,6 +108,13 @@ export function fitWorkspace(
 ): ProfileFit & { readonly names: readonly string[] } {
   const model = compileModel(workspace, options);
   if (options.fixPoi !== undefined) requireFinite("options.fixPoi", options.fixPoi);
-  const fit = fitProfile(model.objective(model.observedData), model.parameters, model.poiIndex, options.fixPoi, undefined, options);
+  const fit = fitProfile(
+    model.objective(model.observedData),
+    model.parameters,
+    model.poiIndex,
+    options.fixPoi,
+    undefined,
+    options,
+  );
   return { ...fit, names: model.parameters.map((p) => p.name) };
 }

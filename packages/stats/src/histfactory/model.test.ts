@@ -1,7 +1,7 @@
 import { createRandom } from "@muonphilic/random";
 import { describe, expect, it } from "vitest";
-import { migrad } from "../minimizer/index.js";
 import { logGamma } from "../inference/special.js";
+import { migrad } from "../minimizer/index.js";
 import { compileModel, type InterpolationOptions } from "./model.js";
 import type { Workspace } from "./types.js";
 
@@ -111,8 +111,11 @@ function point(): { x: Float64Array; named: Record<string, number | number[]> } 
   };
   const x = model.initialValues();
   for (const [k, v] of Object.entries(named)) {
-    if (Array.isArray(v)) v.forEach((vi, i) => (x[index(`${k}[${i}]`)] = vi));
-    else x[index(k)] = v;
+    if (Array.isArray(v)) {
+      v.forEach((vi, i) => {
+        x[index(`${k}[${i}]`)] = vi;
+      });
+    } else x[index(k)] = v;
   }
   return { x, named };
 }
@@ -120,7 +123,21 @@ function point(): { x: Float64Array; named: Record<string, number | number[]> } 
 describe("compileModel: layout and parameters (pyhf conventions)", () => {
   it("orders channels and parameter sets by name, vector sets as name[i]", () => {
     expect(model.channels.map((c) => c.name)).toEqual(["a", "b"]);
-    expect(names).toEqual(["h1", "h2", "lumi", "mu", "n1", "sf[0]", "sf[1]", "sf[2]", "ss[0]", "ss[1]", "st_a[0]", "st_a[1]", "st_a[2]"]);
+    expect(names).toEqual([
+      "h1",
+      "h2",
+      "lumi",
+      "mu",
+      "n1",
+      "sf[0]",
+      "sf[1]",
+      "sf[2]",
+      "ss[0]",
+      "ss[1]",
+      "st_a[0]",
+      "st_a[1]",
+      "st_a[2]",
+    ]);
     expect(model.poiName).toBe("mu");
     expect(model.poiIndex).toBe(3);
   });
@@ -158,12 +175,15 @@ describe("compileModel: expected counts and likelihood", () => {
     const lam = naiveLambda(named);
     const data = model.observedData;
     let nll = 0;
-    lam.forEach((l, b) => (nll -= data[b]! * Math.log(l) - l - logGamma(data[b]! + 1)));
+    lam.forEach((l, b) => {
+      nll -= data[b]! * Math.log(l) - l - logGamma(data[b]! + 1);
+    });
     for (const p of model.parameters) {
       if (p.constraint === "none") continue;
       const a = data[model.nMain + p.auxIndex]!;
       const v = x[names.indexOf(p.name)]!;
-      if (p.constraint === "gaussian") nll += 0.5 * ((a - v) / p.width) ** 2 + Math.log(p.width * Math.sqrt(2 * Math.PI));
+      if (p.constraint === "gaussian")
+        nll += 0.5 * ((a - v) / p.width) ** 2 + Math.log(p.width * Math.sqrt(2 * Math.PI));
       else nll -= a * Math.log(v * p.width) - v * p.width - logGamma(a + 1);
     }
     expect(model.nll(x, data)).toBeCloseToRel(nll, 1e-13);
@@ -229,7 +249,9 @@ describe("compileModel: expected counts and likelihood", () => {
       const t = model.sample(x, rng);
       for (let k = 0; k < t.length; k++) sum[k]! += t[k]!;
     }
-    lam.forEach((l, b) => expect(sum[b]! / n).toBeCloseToRel(l, 0, 4 * Math.sqrt(l / n)));
+    lam.forEach((l, b) => {
+      expect(sum[b]! / n).toBeCloseToRel(l, 0, 4 * Math.sqrt(l / n));
+    });
     for (const p of model.parameters) {
       if (p.constraint === "none") continue;
       const v = x[names.indexOf(p.name)]!;

@@ -16,8 +16,8 @@
  */
 import type { RandomSource } from "@muonphilic/random";
 import { argumentError, PhysError, requireOneOf } from "@muonphilic/units";
-import type { Objective, ParameterSpec } from "../minimizer/types.js";
 import { logGamma } from "../inference/special.js";
+import type { Objective, ParameterSpec } from "../minimizer/types.js";
 import {
   code0,
   code1,
@@ -138,7 +138,7 @@ interface SetInfo {
   uncSq?: Map<number, number>;
 }
 
-const enum Scalar {
+enum Scalar {
   NormFactor = 0,
   Lumi = 1,
   NormSysMul = 2,
@@ -200,7 +200,13 @@ function defaultsFor(kind: ParameterKind, n: number, path: string, name: string)
     case "alpha":
       return { ...base, inits: [0], bounds: [[-5, 5]], auxdata: [0], widths: [1] };
     case "lumi":
-      return { ...base, inits: [Number.NaN], bounds: [[Number.NaN, Number.NaN]], auxdata: [Number.NaN], widths: [Number.NaN] };
+      return {
+        ...base,
+        inits: [Number.NaN],
+        bounds: [[Number.NaN, Number.NaN]],
+        auxdata: [Number.NaN],
+        widths: [Number.NaN],
+      };
     case "shapesys":
     case "staterror":
       return { ...base, inits: rep(1), bounds: rep<[number, number]>([1e-10, 10]), auxdata: rep(1), widths: rep(1) };
@@ -220,7 +226,10 @@ const KIND_OF: Readonly<Record<Modifier["type"], ParameterKind>> = {
 function applyConfig(set: SetInfo, cfg: ParameterConfig, path: string): void {
   const need = (key: string, arr: readonly unknown[] | undefined): void => {
     if (arr !== undefined && arr.length !== set.n) {
-      throw configError(`${path}.${key}`, `must have ${set.n} entries for parameter set "${set.name}", got ${arr.length}`);
+      throw configError(
+        `${path}.${key}`,
+        `must have ${set.n} entries for parameter set "${set.name}", got ${arr.length}`,
+      );
     }
   };
   need("inits", cfg.inits);
@@ -231,11 +240,13 @@ function applyConfig(set: SetInfo, cfg: ParameterConfig, path: string): void {
   if (cfg.inits) set.inits = [...cfg.inits];
   if (cfg.bounds) set.bounds = cfg.bounds.map((b) => [b[0]!, b[1]!]);
   if (cfg.fixed !== undefined) set.fixed = set.fixed.map(() => cfg.fixed!);
-  const constrained = set.kind === "alpha" || set.kind === "lumi" || set.kind === "staterror" || set.kind === "shapesys";
+  const constrained =
+    set.kind === "alpha" || set.kind === "lumi" || set.kind === "staterror" || set.kind === "shapesys";
   if ((cfg.auxdata || cfg.sigmas || cfg.factors) && !constrained) {
     throw configError(path, `sets auxdata/sigmas/factors for the unconstrained ${set.kind} "${set.name}"`);
   }
-  if (cfg.sigmas && set.kind === "shapesys") throw configError(`${path}.sigmas`, "does not apply to a Poisson-constrained shapesys");
+  if (cfg.sigmas && set.kind === "shapesys")
+    throw configError(`${path}.sigmas`, "does not apply to a Poisson-constrained shapesys");
   if (cfg.factors && set.kind !== "shapesys") throw configError(`${path}.factors`, "applies only to shapesys");
   if (cfg.auxdata) set.auxdata = [...cfg.auxdata];
   if (cfg.sigmas) set.widths = [...cfg.sigmas];
@@ -271,19 +282,21 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
         );
   const measIndex = measurements.findIndex((m) => m.name === measName);
   const measurement: Measurement = measurements[measIndex]!;
-  const normsysCode = requireOneOf("options.interpolation.normsys", options.interpolation?.normsys ?? HISTFACTORY_DEFAULTS.normsysInterpolation, [
-    "code0",
-    "code1",
-    "code4",
-    "code4p",
-  ] as const);
-  const histosysCode = requireOneOf("options.interpolation.histosys", options.interpolation?.histosys ?? HISTFACTORY_DEFAULTS.histosysInterpolation, [
-    "code0",
-    "code4p",
-  ] as const);
+  const normsysCode = requireOneOf(
+    "options.interpolation.normsys",
+    options.interpolation?.normsys ?? HISTFACTORY_DEFAULTS.normsysInterpolation,
+    ["code0", "code1", "code4", "code4p"] as const,
+  );
+  const histosysCode = requireOneOf(
+    "options.interpolation.histosys",
+    options.interpolation?.histosys ?? HISTFACTORY_DEFAULTS.histosysInterpolation,
+    ["code0", "code4p"] as const,
+  );
 
   // channels sorted by name (pyhf), with their position in the JSON for error paths
-  const channels = ws.channels.map((c, i) => ({ c, i })).sort((x, y) => (x.c.name < y.c.name ? -1 : x.c.name > y.c.name ? 1 : 0));
+  const channels = ws.channels
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => (x.c.name < y.c.name ? -1 : x.c.name > y.c.name ? 1 : 0));
   const layout: ChannelLayout[] = [];
   let nMain = 0;
   for (const { c } of channels) {
@@ -302,7 +315,12 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
         let set = sets.get(m.name);
         const nBins = s.data.length;
         if (!set) {
-          const n = kind === "shapefactor" ? nBins : kind === "shapesys" ? s.data.filter((v, b) => v > 0 && (m.data as number[])[b]! > 0).length : 1;
+          const n =
+            kind === "shapefactor"
+              ? nBins
+              : kind === "shapesys"
+                ? s.data.filter((v, b) => v > 0 && (m.data as number[])[b]! > 0).length
+                : 1;
           set = defaultsFor(kind, kind === "staterror" ? 0 : n, path, m.name);
           if (kind === "staterror") {
             set.bins = [];
@@ -311,7 +329,10 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
           }
           sets.set(m.name, set);
         } else if (kind === "shapefactor" && set.n !== nBins) {
-          throw configError(path, `shapefactor "${m.name}" has ${set.n} parameters (first used at ${set.path}) but this sample has ${nBins} bins`);
+          throw configError(
+            path,
+            `shapefactor "${m.name}" has ${set.n} parameters (first used at ${set.path}) but this sample has ${nBins} bins`,
+          );
         }
         if (kind === "shapesys") {
           const unc = m.data as readonly number[];
@@ -358,7 +379,10 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
   });
   for (const set of sets.values()) {
     if (set.kind === "lumi" && (Number.isNaN(set.auxdata[0]!) || Number.isNaN(set.widths[0]!))) {
-      throw configError(`measurements[${measIndex}].config.parameters`, `must configure "lumi" with auxdata and sigmas (pyhf requires them)`);
+      throw configError(
+        `measurements[${measIndex}].config.parameters`,
+        `must configure "lumi" with auxdata and sigmas (pyhf requires them)`,
+      );
     }
     if (set.kind === "lumi" && Number.isNaN(set.bounds[0]![0])) {
       const a = set.auxdata[0]!;
@@ -375,13 +399,26 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
   for (const name of names) {
     const set = sets.get(name)!;
     offsetOf.set(name, parameters.length);
-    const constraint = set.kind === "shapesys" ? "poisson" : set.kind === "alpha" || set.kind === "lumi" || set.kind === "staterror" ? "gaussian" : "none";
+    const constraint =
+      set.kind === "shapesys"
+        ? "poisson"
+        : set.kind === "alpha" || set.kind === "lumi" || set.kind === "staterror"
+          ? "gaussian"
+          : "none";
     for (let i = 0; i < set.n; i++) {
       const [lower, upper] = set.bounds[i]!;
       const value = set.inits[i]!;
-      const pname = set.n === 1 && set.kind !== "shapefactor" && set.kind !== "staterror" && set.kind !== "shapesys" ? name : `${name}[${i}]`;
+      const pname =
+        set.n === 1 && set.kind !== "shapefactor" && set.kind !== "staterror" && set.kind !== "shapesys"
+          ? name
+          : `${name}[${i}]`;
       if (!(value >= lower && value <= upper)) {
-        throw argumentError("OUT_OF_DOMAIN", `parameter ${pname} init`, value, `within its bounds [${lower}, ${upper}]`);
+        throw argumentError(
+          "OUT_OF_DOMAIN",
+          `parameter ${pname} init`,
+          value,
+          `within its bounds [${lower}, ${upper}]`,
+        );
       }
       let auxIndex = -1;
       if (constraint !== "none") {
@@ -406,11 +443,15 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
   // 4. POI
   const poiName = options.poi ?? measurement.config.poi;
   const poiSet = sets.get(poiName);
-  if (!poiSet || poiSet.n !== 1) {
+  if (poiSet?.n !== 1) {
     throw new PhysError(
       "NO_POI",
       `parameter of interest "${poiName}" is not a scalar parameter of the model (measurement "${measurement.name}")`,
-      { argument: options.poi !== undefined ? "options.poi" : `measurements[${measIndex}].config.poi`, value: poiName, allowed: names.join(" | ") },
+      {
+        argument: options.poi !== undefined ? "options.poi" : `measurements[${measIndex}].config.poi`,
+        value: poiName,
+        allowed: names.join(" | "),
+      },
     );
   }
   const poiIndex = offsetOf.get(poiName)!;
@@ -438,10 +479,22 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
             const { hi, lo } = m.data;
             if (normsysCode === "code1" || normsysCode === "code4") {
               if (!(hi > 0 && lo > 0)) {
-                throw argumentError("OUT_OF_DOMAIN", `${path}.data`, m.data, `hi > 0 and lo > 0 for the ${normsysCode} interpolation`);
+                throw argumentError(
+                  "OUT_OF_DOMAIN",
+                  `${path}.data`,
+                  m.data,
+                  `hi > 0 and lo > 0 for the ${normsysCode} interpolation`,
+                );
               }
               const coef = normsysCode === "code4" ? code4Coefficients(hi, lo) : null;
-              scalars.push({ kind: Scalar.NormSysMul, param: p0, code: normsysCode, a: Math.log(hi), b: Math.log(lo), coef });
+              scalars.push({
+                kind: Scalar.NormSysMul,
+                param: p0,
+                code: normsysCode,
+                a: Math.log(hi),
+                b: Math.log(lo),
+                coef,
+              });
             } else {
               scalars.push({ kind: Scalar.NormSysAdd, param: p0, code: normsysCode, a: hi - 1, b: 1 - lo, coef: null });
             }
@@ -619,7 +672,8 @@ class CompiledModel implements HistFactoryModel {
     this.evaluate(pars, this.lam, false);
     out.set(this.lam);
     for (let i = 0; i < this.gParam.length; i++) out[this.nMain + this.gAux[i]!] = pars[this.gParam[i]!]!;
-    for (let i = 0; i < this.pParam.length; i++) out[this.nMain + this.pAux[i]!] = pars[this.pParam[i]!]! * this.pTau[i]!;
+    for (let i = 0; i < this.pParam.length; i++)
+      out[this.nMain + this.pAux[i]!] = pars[this.pParam[i]!]! * this.pTau[i]!;
     return out;
   }
 
@@ -726,11 +780,17 @@ class CompiledModel implements HistFactoryModel {
     return f;
   }
 
-  sample(pars: Float64Array, rng: RandomSource, out: Float64Array = new Float64Array(this.nMain + this.nAux)): Float64Array {
+  sample(
+    pars: Float64Array,
+    rng: RandomSource,
+    out: Float64Array = new Float64Array(this.nMain + this.nAux),
+  ): Float64Array {
     this.evaluate(pars, this.lam, false);
     for (let b = 0; b < this.nMain; b++) out[b] = rng.poisson(Math.max(0, this.lam[b]!));
-    for (let i = 0; i < this.gParam.length; i++) out[this.nMain + this.gAux[i]!] = rng.normal(pars[this.gParam[i]!]!, this.gSigma[i]!);
-    for (let i = 0; i < this.pParam.length; i++) out[this.nMain + this.pAux[i]!] = rng.poisson(pars[this.pParam[i]!]! * this.pTau[i]!);
+    for (let i = 0; i < this.gParam.length; i++)
+      out[this.nMain + this.gAux[i]!] = rng.normal(pars[this.gParam[i]!]!, this.gSigma[i]!);
+    for (let i = 0; i < this.pParam.length; i++)
+      out[this.nMain + this.pAux[i]!] = rng.poisson(pars[this.pParam[i]!]! * this.pTau[i]!);
     return out;
   }
 }

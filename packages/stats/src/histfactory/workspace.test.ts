@@ -35,7 +35,8 @@ function base(): Record<string, unknown> {
   };
 }
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: test mutation of JSON
+// biome-ignore lint/suspicious/noExplicitAny: the tests mutate arbitrary JSON paths
+type Json = Record<string, any>;
 const mutate = (f: (w: Json) => void): unknown => {
   const w = structuredClone(base()) as Json;
   f(w);
@@ -62,17 +63,49 @@ describe("validateWorkspace (pyhf schema 1.0.0)", () => {
     ["a string count", (w: Json) => (w.channels[0].samples[0].data[1] = "2"), "channels[0].samples[0].data[1]"],
     ["a negative count", (w: Json) => (w.channels[0].samples[1].data[0] = -1), "channels[0].samples[1].data[0]"],
     ["a negative observation", (w: Json) => (w.observations[0].data[1] = -3), "observations[0].data[1]"],
-    ["an unknown modifier type", (w: Json) => (w.channels[0].samples[0].modifiers[1].type = "normsyst"), "channels[0].samples[0].modifiers[1].type"],
-    ["non-null normfactor data", (w: Json) => (w.channels[0].samples[0].modifiers[0].data = 1), "channels[0].samples[0].modifiers[0].data"],
-    ["a short histosys template", (w: Json) => (w.channels[0].samples[1].modifiers[1].data.hi_data = [11]), "channels[0].samples[1].modifiers[1].data.hi_data"],
-    ["a staterror of the wrong length", (w: Json) => (w.channels[0].samples[1].modifiers[0].data = [1, 1, 1]), "channels[0].samples[1].modifiers[0].data"],
-    ["samples of different lengths", (w: Json) => (w.channels[0].samples[1].data = [1, 2, 3]), "channels[0].samples[1].data"],
+    [
+      "an unknown modifier type",
+      (w: Json) => (w.channels[0].samples[0].modifiers[1].type = "normsyst"),
+      "channels[0].samples[0].modifiers[1].type",
+    ],
+    [
+      "non-null normfactor data",
+      (w: Json) => (w.channels[0].samples[0].modifiers[0].data = 1),
+      "channels[0].samples[0].modifiers[0].data",
+    ],
+    [
+      "a short histosys template",
+      (w: Json) => (w.channels[0].samples[1].modifiers[1].data.hi_data = [11]),
+      "channels[0].samples[1].modifiers[1].data.hi_data",
+    ],
+    [
+      "a staterror of the wrong length",
+      (w: Json) => (w.channels[0].samples[1].modifiers[0].data = [1, 1, 1]),
+      "channels[0].samples[1].modifiers[0].data",
+    ],
+    [
+      "samples of different lengths",
+      (w: Json) => (w.channels[0].samples[1].data = [1, 2, 3]),
+      "channels[0].samples[1].data",
+    ],
     ["an observation of the wrong length", (w: Json) => (w.observations[0].data = [1]), "observations[0].data"],
     ["a channel without observation", (w: Json) => (w.observations[0].name = "cr"), "observations[0].name"],
     ["a duplicate sample", (w: Json) => (w.channels[0].samples[1].name = "sig"), "channels[0].samples[1].name"],
-    ["incompatible modifier types under one name", (w: Json) => (w.channels[0].samples[1].modifiers[1].name = "mu"), "channels[0].samples[1].modifiers[1].type"],
-    ["inverted bounds", (w: Json) => (w.measurements[0].config.parameters = [{ name: "mu", bounds: [[5, 0]] }]), "measurements[0].config.parameters[0].bounds[0]"],
-    ["an unknown parameter-config key", (w: Json) => (w.measurements[0].config.parameters = [{ name: "mu", init: [1] }]), "measurements[0].config.parameters[0].init"],
+    [
+      "incompatible modifier types under one name",
+      (w: Json) => (w.channels[0].samples[1].modifiers[1].name = "mu"),
+      "channels[0].samples[1].modifiers[1].type",
+    ],
+    [
+      "inverted bounds",
+      (w: Json) => (w.measurements[0].config.parameters = [{ name: "mu", bounds: [[5, 0]] }]),
+      "measurements[0].config.parameters[0].bounds[0]",
+    ],
+    [
+      "an unknown parameter-config key",
+      (w: Json) => (w.measurements[0].config.parameters = [{ name: "mu", init: [1] }]),
+      "measurements[0].config.parameters[0].init",
+    ],
   ])("reports %s at its JSON path", (_what, f, path) => {
     expect(issuePaths(mutate(f))).toContain(path);
   });
@@ -98,7 +131,9 @@ describe("parseWorkspace / writeWorkspace", () => {
     }
   });
   it("throws INVALID_ARGUMENT for text that is not JSON", () => {
-    expect(() => parseWorkspace("{ nope")).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "workspace" }));
+    expect(() => parseWorkspace("{ nope")).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "workspace" }),
+    );
   });
   it("writes JSON that parses back to an equal workspace, numbers bit-exact", () => {
     const w = mutate((w) => (w.channels[0].samples[0].data = [0.1 + 0.2, 1e-300]));
@@ -111,25 +146,37 @@ describe("parseWorkspace / writeWorkspace", () => {
 describe("compileModel errors", () => {
   it("NO_POI when the POI is not a parameter", () => {
     const w = mutate((w) => (w.measurements[0].config.poi = "xsec")) as Workspace;
-    expect(() => compileModel(w)).toThrow(expect.objectContaining({ code: "NO_POI", argument: "measurements[0].config.poi" }));
-    expect(() => compileModel(base() as unknown as Workspace, { poi: "stat_sr" })).toThrow(expect.objectContaining({ code: "NO_POI", argument: "options.poi" }));
+    expect(() => compileModel(w)).toThrow(
+      expect.objectContaining({ code: "NO_POI", argument: "measurements[0].config.poi" }),
+    );
+    expect(() => compileModel(base() as unknown as Workspace, { poi: "stat_sr" })).toThrow(
+      expect.objectContaining({ code: "NO_POI", argument: "options.poi" }),
+    );
   });
   it("UNKNOWN_NAME for an unknown measurement or interpolation code", () => {
     const w = base() as unknown as Workspace;
-    expect(() => compileModel(w, { measurement: "other" })).toThrow(expect.objectContaining({ code: "UNKNOWN_NAME", argument: "options.measurement" }));
+    expect(() => compileModel(w, { measurement: "other" })).toThrow(
+      expect.objectContaining({ code: "UNKNOWN_NAME", argument: "options.measurement" }),
+    );
     expect(() => compileModel(w, { interpolation: { histosys: "code1" } })).toThrow(
       expect.objectContaining({ code: "UNKNOWN_NAME", argument: "options.interpolation.histosys" }),
     );
   });
   it("OUT_OF_DOMAIN for a normsys factor <= 0 with an exponential code", () => {
     const w = mutate((w) => (w.channels[0].samples[0].modifiers[1].data.lo = 0)) as Workspace;
-    expect(() => compileModel(w)).toThrow(expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "channels[0].samples[0].modifiers[1].data" }));
+    expect(() => compileModel(w)).toThrow(
+      expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "channels[0].samples[0].modifiers[1].data" }),
+    );
     expect(() => compileModel(w, { interpolation: { normsys: "code0" } })).not.toThrow();
   });
   it("SCHEMA_VIOLATION for a parameter configuration of the wrong size, and for lumi without auxdata", () => {
     const w = mutate((w) => (w.measurements[0].config.parameters = [{ name: "stat_sr", inits: [1] }])) as Workspace;
-    expect(() => compileModel(w)).toThrow(expect.objectContaining({ code: "SCHEMA_VIOLATION", argument: "measurements[0].config.parameters[0].inits" }));
-    const l = mutate((w) => w.channels[0].samples[0].modifiers.push({ name: "lumi", type: "lumi", data: null })) as Workspace;
+    expect(() => compileModel(w)).toThrow(
+      expect.objectContaining({ code: "SCHEMA_VIOLATION", argument: "measurements[0].config.parameters[0].inits" }),
+    );
+    const l = mutate((w) =>
+      w.channels[0].samples[0].modifiers.push({ name: "lumi", type: "lumi", data: null }),
+    ) as Workspace;
     expect(() => compileModel(l)).toThrow(expect.objectContaining({ code: "SCHEMA_VIOLATION" }));
   });
   it("OUT_OF_DOMAIN for a start value outside its bounds", () => {

@@ -32,13 +32,19 @@ class Checker {
     this.issues.push({ path, message });
   }
   /** Object with exactly the allowed keys (when `closed`) and the required ones. */
-  object(x: Json, path: string, required: readonly string[], allowed: readonly string[] | null): x is Record<string, Json> {
+  object(
+    x: Json,
+    path: string,
+    required: readonly string[],
+    allowed: readonly string[] | null,
+  ): x is Record<string, Json> {
     if (!isObject(x)) {
       this.add(path, `must be an object, got ${describe(x)}`);
       return false;
     }
     for (const k of required) if (!(k in x)) this.add(path, `is missing the required key "${k}"`);
-    if (allowed) for (const k of Object.keys(x)) if (!allowed.includes(k)) this.add(join(path, k), "is not allowed here");
+    if (allowed)
+      for (const k of Object.keys(x)) if (!allowed.includes(k)) this.add(join(path, k), "is not allowed here");
     return true;
   }
   string(x: Json, path: string): x is string {
@@ -165,7 +171,8 @@ function checkParameterConfig(c: Checker, p: Json, path: string): void {
       if (isNumber(s) && !(s > 0)) c.add(`${join(path, "sigmas")}[${i}]`, `must be > 0, got ${s}`);
     });
   }
-  if ("fixed" in p && typeof p.fixed !== "boolean") c.add(join(path, "fixed"), `must be a boolean, got ${describe(p.fixed)}`);
+  if ("fixed" in p && typeof p.fixed !== "boolean")
+    c.add(join(path, "fixed"), `must be a boolean, got ${describe(p.fixed)}`);
   if ("bounds" in p && c.array(p.bounds, join(path, "bounds"), 1)) {
     (p.bounds as Json[]).forEach((b, i) => {
       const bp = `${join(path, "bounds")}[${i}]`;
@@ -207,7 +214,10 @@ function checkConsistency(c: Checker, ws: Workspace): void {
         const kind = COMPATIBLE[m.type];
         const prev = kindOf.get(m.name);
         if (prev && prev.kind !== kind) {
-          c.add(join(mp, "type"), `parameter "${m.name}" is a ${m.type} here but incompatible with its use at ${prev.path}`);
+          c.add(
+            join(mp, "type"),
+            `parameter "${m.name}" is a ${m.type} here but incompatible with its use at ${prev.path}`,
+          );
         } else if (!prev) kindOf.set(m.name, { kind, path: mp });
         if (m.type === "shapesys") {
           // pyhf: shapesys parameter sets are not shared between samples
@@ -224,7 +234,8 @@ function checkConsistency(c: Checker, ws: Workspace): void {
     obsNames.add(o.name);
     const n = channelBins.get(o.name);
     if (n === undefined) c.add(join(op, "name"), `no channel named "${o.name}"`);
-    else if (o.data.length !== n) c.add(join(op, "data"), `must have ${n} bins like channel "${o.name}", got ${o.data.length}`);
+    else if (o.data.length !== n)
+      c.add(join(op, "data"), `must have ${n} bins like channel "${o.name}", got ${o.data.length}`);
   });
   ws.channels.forEach((ch, ci) => {
     if (!obsNames.has(ch.name)) c.add(`channels[${ci}].name`, `channel "${ch.name}" has no observation`);
@@ -235,7 +246,8 @@ function checkConsistency(c: Checker, ws: Workspace): void {
     measNames.add(m.name);
     const seen = new Set<string>();
     m.config.parameters.forEach((p: ParameterConfig, pi) => {
-      if (seen.has(p.name)) c.add(`measurements[${mi}].config.parameters[${pi}].name`, `duplicate configuration of "${p.name}"`);
+      if (seen.has(p.name))
+        c.add(`measurements[${mi}].config.parameters[${pi}].name`, `duplicate configuration of "${p.name}"`);
       seen.add(p.name);
     });
   });
@@ -256,7 +268,8 @@ export function validateWorkspace(input: unknown): WorkspaceValidation {
   const c = new Checker();
   const topKeys = ["channels", "measurements", "observations", "version"];
   if (!c.object(input, "", topKeys, topKeys)) return { ok: false, issues: c.issues };
-  if ("version" in input && input.version !== "1.0.0") c.add("version", `must be "1.0.0", got ${describe(input.version)}`);
+  if ("version" in input && input.version !== "1.0.0")
+    c.add("version", `must be "1.0.0", got ${describe(input.version)}`);
   if (c.array(input.channels, "channels", 1)) {
     (input.channels as Json[]).forEach((ch, ci) => {
       const cp = `channels[${ci}]`;
@@ -274,7 +287,9 @@ export function validateWorkspace(input: unknown): WorkspaceValidation {
           c.add(join(sp, "data"), `must have ${channelBins} bins like the channel's first sample, got ${nBins}`);
         }
         if (c.array(s.modifiers, join(sp, "modifiers"), 0)) {
-          (s.modifiers as Json[]).forEach((m, mi) => checkModifier(c, m, `${sp}.modifiers[${mi}]`, nBins));
+          (s.modifiers as Json[]).forEach((m, mi) => {
+            checkModifier(c, m, `${sp}.modifiers[${mi}]`, nBins);
+          });
         }
       });
     });
@@ -297,7 +312,9 @@ export function validateWorkspace(input: unknown): WorkspaceValidation {
       if (!c.object(cfg, cp, ["poi", "parameters"], ["poi", "parameters"])) return;
       c.string(cfg.poi, join(cp, "poi"));
       if (c.array(cfg.parameters, join(cp, "parameters"), 0)) {
-        (cfg.parameters as Json[]).forEach((p, pi) => checkParameterConfig(c, p, `${cp}.parameters[${pi}]`));
+        (cfg.parameters as Json[]).forEach((p, pi) => {
+          checkParameterConfig(c, p, `${cp}.parameters[${pi}]`);
+        });
       }
     });
   }

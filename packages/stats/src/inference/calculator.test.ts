@@ -113,10 +113,18 @@ describe("makeAsymptoticCalculator on a Gaussian problem (Wald exact)", () => {
 
   it("throws NO_BRACKET when the range cannot contain the limit, NO_POI for a bad POI index", () => {
     const calc = makeAsymptoticCalculator(gaussianProblem(0.3, 0));
-    expect(() => calc.upperLimit({ cl: 0.95, range: [0, 1] })).toThrow(expect.objectContaining({ code: "NO_BRACKET", argument: "options.range" }));
-    expect(() => calc.upperLimit({ cl: 0.95, range: [5, 10] })).toThrow(expect.objectContaining({ code: "NO_BRACKET" }));
-    expect(() => makeAsymptoticCalculator({ ...gaussianProblem(0, 0), poiIndex: 2 })).toThrow(expect.objectContaining({ code: "NO_POI" }));
-    expect(() => calc.upperLimit({ cl: 1.2 })).toThrow(expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "options.cl" }));
+    expect(() => calc.upperLimit({ cl: 0.95, range: [0, 1] })).toThrow(
+      expect.objectContaining({ code: "NO_BRACKET", argument: "options.range" }),
+    );
+    expect(() => calc.upperLimit({ cl: 0.95, range: [5, 10] })).toThrow(
+      expect.objectContaining({ code: "NO_BRACKET" }),
+    );
+    expect(() => makeAsymptoticCalculator({ ...gaussianProblem(0, 0), poiIndex: 2 })).toThrow(
+      expect.objectContaining({ code: "NO_POI" }),
+    );
+    expect(() => calc.upperLimit({ cl: 1.2 })).toThrow(
+      expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "options.cl" }),
+    );
   });
 });
 

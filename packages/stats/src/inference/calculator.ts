@@ -12,8 +12,8 @@
  * @packageDocumentation
  */
 import { argumentError, PhysError, requireFinite, requireInRange, requireOneOf } from "@muonphilic/units";
-import { migrad } from "../minimizer/index.js";
 import type { MinimizerStatus, Objective, ParameterSpec } from "../minimizer/index.js";
+import { migrad } from "../minimizer/index.js";
 import {
   asymptoticCls,
   asymptoticExpectedCls,
@@ -202,17 +202,22 @@ function validateProblem(problem: ProfileLikelihood): void {
   if (problem === null || typeof problem !== "object") {
     throw argumentError("INVALID_ARGUMENT", "problem", problem, "a ProfileLikelihood");
   }
-  if (typeof problem.nll !== "function") throw argumentError("INVALID_ARGUMENT", "problem.nll", problem.nll, "a function");
+  if (typeof problem.nll !== "function")
+    throw argumentError("INVALID_ARGUMENT", "problem.nll", problem.nll, "a function");
   if (typeof problem.asimov !== "function") {
     throw argumentError("INVALID_ARGUMENT", "problem.asimov", problem.asimov, "a function");
   }
   const i = problem.poiIndex;
   if (!(Number.isInteger(i) && i >= 0 && i < problem.params.length)) {
-    throw new PhysError("NO_POI", `problem.poiIndex must index a parameter (0..${problem.params.length - 1}), got ${i}`, {
-      argument: "problem.poiIndex",
-      value: i,
-      allowed: `0..${problem.params.length - 1}`,
-    });
+    throw new PhysError(
+      "NO_POI",
+      `problem.poiIndex must index a parameter (0..${problem.params.length - 1}), got ${i}`,
+      {
+        argument: "problem.poiIndex",
+        value: i,
+        allowed: `0..${problem.params.length - 1}`,
+      },
+    );
   }
 }
 
@@ -245,10 +250,19 @@ function nearest<T>(cache: Map<number, T>, x: number): T | undefined {
  * calc.upperLimit({ cl: 0.9 }).observed;
  * ```
  */
-export function makeAsymptoticCalculator(problem: ProfileLikelihood, options: AsymptoticOptions = {}): AsymptoticCalculator {
+export function makeAsymptoticCalculator(
+  problem: ProfileLikelihood,
+  options: AsymptoticOptions = {},
+): AsymptoticCalculator {
   validateProblem(problem);
-  const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, ["qtilde", "q"] as const);
-  const fitOptions = { tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance, strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy };
+  const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, [
+    "qtilde",
+    "q",
+  ] as const);
+  const fitOptions = {
+    tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
+    strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
+  };
   const { params, poiIndex, nll } = problem;
   const poiSpec = params[poiIndex]!;
 
@@ -330,13 +344,21 @@ export function makeAsymptoticCalculator(problem: ProfileLikelihood, options: As
   };
 
   const upperLimit = (opts: UpperLimitOptions = {}): UpperLimitResult => {
-    const cl = requireInRange("options.cl", opts.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+    const cl = requireInRange("options.cl", opts.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, {
+      lowInclusive: false,
+      highInclusive: false,
+    });
     const alpha = 1 - cl;
     const rtol = requireInRange("options.rtol", opts.rtol ?? INFERENCE_DEFAULTS.rtol, 0, 0.1, { lowInclusive: false });
     const lo = Math.max(0, opts.range?.[0] ?? poiSpec.lower ?? 0);
     const hi = opts.range?.[1] ?? poiSpec.upper ?? Number.POSITIVE_INFINITY;
     if (!(Number.isFinite(hi) && hi > lo)) {
-      throw argumentError("OUT_OF_DOMAIN", "options.range", opts.range ?? [lo, hi], "a finite range [lo, hi] with 0 <= lo < hi");
+      throw argumentError(
+        "OUT_OF_DOMAIN",
+        "options.range",
+        opts.range ?? [lo, hi],
+        "a finite range [lo, hi] with 0 <= lo < hi",
+      );
     }
     // Wald estimate σ = μ/√q_{μ,A}, from one Asimov fit and refined as limits are found
     const sigmaAt = (mu: number): number => mu / Math.sqrt(qAsimov(mu));

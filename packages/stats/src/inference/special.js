@@ -17,33 +17,31 @@ const MILLS_DEPTH = 60;
  * backwards from depth 60 (relative error ~2e-16, tested against mpmath down to a = 38).
  */
 function lowerTailAbs(a) {
-    if (a > 38.5)
-        return 0;
-    // exp(−a²/2) with a split of a into a high part with few bits (exact square) and a remainder,
-    // so that the exponent keeps full relative precision for large a (Cody's device).
-    const hi = Math.round(a * 16) / 16;
-    const lo = a - hi;
-    const gauss = Math.exp(-0.5 * hi * hi) * Math.exp(-lo * (hi + 0.5 * lo));
-    if (a < 3) {
-        let num = 3.52624965998911e-2 * a + 0.700383064443688;
-        num = num * a + 6.37396220353165;
-        num = num * a + 33.912866078383;
-        num = num * a + 112.079291497871;
-        num = num * a + 221.213596169931;
-        num = num * a + 220.206867912376;
-        let den = 8.83883476483184e-2 * a + 1.75566716318264;
-        den = den * a + 16.064177579207;
-        den = den * a + 86.7807322029461;
-        den = den * a + 296.564248779674;
-        den = den * a + 637.333633378831;
-        den = den * a + 793.826512519948;
-        den = den * a + 440.413735824752;
-        return (gauss * num) / den;
-    }
-    let t = a;
-    for (let k = MILLS_DEPTH; k > 0; k--)
-        t = a + k / t;
-    return gauss / (t * SQRT_2PI);
+  if (a > 38.5) return 0;
+  // exp(−a²/2) with a split of a into a high part with few bits (exact square) and a remainder,
+  // so that the exponent keeps full relative precision for large a (Cody's device).
+  const hi = Math.round(a * 16) / 16;
+  const lo = a - hi;
+  const gauss = Math.exp(-0.5 * hi * hi) * Math.exp(-lo * (hi + 0.5 * lo));
+  if (a < 3) {
+    let num = 3.52624965998911e-2 * a + 0.700383064443688;
+    num = num * a + 6.37396220353165;
+    num = num * a + 33.912866078383;
+    num = num * a + 112.079291497871;
+    num = num * a + 221.213596169931;
+    num = num * a + 220.206867912376;
+    let den = 8.83883476483184e-2 * a + 1.75566716318264;
+    den = den * a + 16.064177579207;
+    den = den * a + 86.7807322029461;
+    den = den * a + 296.564248779674;
+    den = den * a + 637.333633378831;
+    den = den * a + 793.826512519948;
+    den = den * a + 440.413735824752;
+    return (gauss * num) / den;
+  }
+  let t = a;
+  for (let k = MILLS_DEPTH; k > 0; k--) t = a + k / t;
+  return gauss / (t * SQRT_2PI);
 }
 /**
  * Standard normal cumulative distribution function Φ(x) = ∫_{−∞}^x e^{−t²/2} dt / √(2π).
@@ -55,9 +53,8 @@ function lowerTailAbs(a) {
  * ```
  */
 export function normalCdf(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    return x < 0 ? lowerTailAbs(-x) : 1 - lowerTailAbs(x);
+  if (Number.isNaN(x)) return Number.NaN;
+  return x < 0 ? lowerTailAbs(-x) : 1 - lowerTailAbs(x);
 }
 /**
  * Standard normal survival function Q(x) = 1 − Φ(x) = Φ(−x), accurate in the upper tail
@@ -70,41 +67,44 @@ export function normalCdf(x) {
  * ```
  */
 export function normalSf(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    return x > 0 ? lowerTailAbs(x) : 1 - lowerTailAbs(-x);
+  if (Number.isNaN(x)) return Number.NaN;
+  return x > 0 ? lowerTailAbs(x) : 1 - lowerTailAbs(-x);
 }
 /** Acklam's rational approximation of Φ⁻¹(p) for 0 < p ≤ 0.5 (relative error < 1.2e-9). */
 function acklamLower(p) {
-    if (p < 0.02425) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        return ((((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
-            4.374664141464968) *
-            q +
-            2.938163982698783) /
-            ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1));
-    }
-    const q = p - 0.5;
-    const r = q * q;
-    return (((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r -
-        3.066479806614716e1) *
-        r +
-        2.506628277459239) *
-        q) /
-        (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r -
-            1.328068155288572e1) *
-            r +
-            1));
+  if (p < 0.02425) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (
+      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q - 2.549732539343734) * q +
+        4.374664141464968) *
+        q +
+        2.938163982698783) /
+      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q + 3.754408661907416) * q + 1)
+    );
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r + 1.38357751867269e2) * r -
+      3.066479806614716e1) *
+      r +
+      2.506628277459239) *
+      q) /
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r + 6.680131188771972e1) * r -
+      1.328068155288572e1) *
+      r +
+      1)
+  );
 }
 /** Φ⁻¹(p) for 0 < p ≤ 0.5: Acklam's start refined by two Halley steps on Φ (full precision). */
 function quantileLower(p) {
-    let x = acklamLower(p);
-    for (let i = 0; i < 2; i++) {
-        const e = lowerTailAbs(-x) - p;
-        const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
-        x -= u / (1 + 0.5 * x * u);
-    }
-    return x;
+  let x = acklamLower(p);
+  for (let i = 0; i < 2; i++) {
+    const e = lowerTailAbs(-x) - p;
+    const u = e * SQRT_2PI * Math.exp(0.5 * x * x);
+    x -= u / (1 + 0.5 * x * u);
+  }
+  return x;
 }
 /**
  * Standard normal quantile Φ⁻¹(p).
@@ -116,13 +116,10 @@ function quantileLower(p) {
  * ```
  */
 export function normalQuantile(p) {
-    if (!(p >= 0 && p <= 1))
-        return Number.NaN;
-    if (p === 0)
-        return Number.NEGATIVE_INFINITY;
-    if (p === 1)
-        return Number.POSITIVE_INFINITY;
-    return p <= 0.5 ? quantileLower(p) : -quantileLower(1 - p);
+  if (!(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return Number.NEGATIVE_INFINITY;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  return p <= 0.5 ? quantileLower(p) : -quantileLower(1 - p);
 }
 /**
  * Inverse survival function: the x with Q(x) = 1 − Φ(x) = q, i.e. the one-sided significance Z of
@@ -135,13 +132,13 @@ export function normalQuantile(p) {
  * ```
  */
 export function normalIsf(q) {
-    const x = normalQuantile(q);
-    return Number.isNaN(x) ? x : -x;
+  const x = normalQuantile(q);
+  return Number.isNaN(x) ? x : -x;
 }
 const LANCZOS_G = 7;
 const LANCZOS = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 /**
  * ln Γ(x) for real x > 0 (Lanczos approximation, g = 7, nine terms; reflection below 1/2).
@@ -155,23 +152,18 @@ const LANCZOS = [
  * ```
  */
 export function logGamma(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    if (x === Number.POSITIVE_INFINITY)
-        return x;
-    if (x < 0.5) {
-        if (x === Math.floor(x))
-            return Number.NaN;
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    }
-    if (x === 1 || x === 2)
-        return 0;
-    const z = x - 1;
-    let a = LANCZOS[0];
-    for (let i = 1; i < 9; i++)
-        a += LANCZOS[i] / (z + i);
-    const t = z + LANCZOS_G + 0.5;
-    return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  if (x < 0.5) {
+    if (x === Math.floor(x)) return Number.NaN;
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  }
+  if (x === 1 || x === 2) return 0;
+  const z = x - 1;
+  let a = LANCZOS[0];
+  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return LN_SQRT_2PI + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
 /**
  * Poisson cumulative probability P(N ≤ k | λ) = Σ_{i=0}^{k} e^{−λ} λ^i / i!, summed from the largest
@@ -185,31 +177,28 @@ export function logGamma(x) {
  * ```
  */
 export function poissonCdf(k, lambda) {
-    if (!(k >= 0) || !(lambda >= 0) || !Number.isFinite(lambda) || !Number.isFinite(k))
-        return Number.NaN;
-    const n = Math.floor(k);
-    if (lambda === 0)
-        return 1;
-    const logTerm = (i) => -lambda + i * Math.log(lambda) - logGamma(i + 1);
-    if (lambda >= n) {
-        // terms t_i decrease from i = n downwards (t_{i-1}/t_i = i/λ ≤ 1)
-        let t = Math.exp(logTerm(n));
-        let sum = t;
-        for (let i = n; i > 0; i--) {
-            t *= i / lambda;
-            sum += t;
-            if (t < 1e-17 * sum)
-                break;
-        }
-        return Math.min(1, sum);
+  if (!(k >= 0) || !(lambda >= 0) || !Number.isFinite(lambda) || !Number.isFinite(k)) return Number.NaN;
+  const n = Math.floor(k);
+  if (lambda === 0) return 1;
+  const logTerm = (i) => -lambda + i * Math.log(lambda) - logGamma(i + 1);
+  if (lambda >= n) {
+    // terms t_i decrease from i = n downwards (t_{i-1}/t_i = i/λ ≤ 1)
+    let t = Math.exp(logTerm(n));
+    let sum = t;
+    for (let i = n; i > 0; i--) {
+      t *= i / lambda;
+      sum += t;
+      if (t < 1e-17 * sum) break;
     }
-    // λ < n: the upper tail P(N > n) has terms decreasing from i = n + 1 upwards
-    let t = Math.exp(logTerm(n + 1));
-    let tail = t;
-    for (let i = n + 2; t > 1e-17 * tail; i++) {
-        t *= lambda / i;
-        tail += t;
-    }
-    return Math.max(0, 1 - tail);
+    return Math.min(1, sum);
+  }
+  // λ < n: the upper tail P(N > n) has terms decreasing from i = n + 1 upwards
+  let t = Math.exp(logTerm(n + 1));
+  let tail = t;
+  for (let i = n + 2; t > 1e-17 * tail; i++) {
+    t *= lambda / i;
+    tail += t;
+  }
+  return Math.max(0, 1 - tail);
 }
 //# sourceMappingURL=special.js.map

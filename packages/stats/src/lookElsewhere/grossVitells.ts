@@ -116,7 +116,10 @@ export function toyScans(
 ): ToyScanSummary {
   requireInteger("toys", toys, 1);
   const seed = requireInteger("options.seed", options.seed ?? LOOK_ELSEWHERE_DEFAULTS.seed, 0);
-  const level = requireNonNegative("options.referenceLevel", options.referenceLevel ?? LOOK_ELSEWHERE_DEFAULTS.referenceLevel);
+  const level = requireNonNegative(
+    "options.referenceLevel",
+    options.referenceLevel ?? LOOK_ELSEWHERE_DEFAULTS.referenceLevel,
+  );
   const maxQ = new Float64Array(toys);
   const ups = new Float64Array(toys);
   for (let i = 0; i < toys; i++) {

@@ -19,7 +19,10 @@ import type { ToyLikelihood } from "./core.js";
  * const problem = histFactoryModelToyLikelihood(compileModel(ws));
  * ```
  */
-export function histFactoryModelToyLikelihood(model: HistFactoryModel, data: Float64Array = model.observedData): ToyLikelihood {
+export function histFactoryModelToyLikelihood(
+  model: HistFactoryModel,
+  data: Float64Array = model.observedData,
+): ToyLikelihood {
   return { ...histFactoryLikelihood(model, data), toy: (pars, rng) => model.objective(model.sample(pars, rng)) };
 }
 

@@ -13,12 +13,12 @@
  */
 import { availableParallelism } from "node:os";
 import { PhysError, requireFinite, requireInRange, requireInteger, requireOneOf } from "@muonphilic/units";
-import { type LimitTestStatistic } from "../inference/asymptotic.js";
+import type { ModelOptions } from "../histfactory/model.js";
+import type { Workspace } from "../histfactory/types.js";
+import type { LimitTestStatistic } from "../inference/asymptotic.js";
 import { INFERENCE_DEFAULTS, makeAsymptoticCalculator, type UpperLimitResult } from "../inference/calculator.js";
 import { normalCdf } from "../inference/special.js";
 import { BAND_SIGMAS } from "../inference/testStatistics.js";
-import type { ModelOptions } from "../histfactory/model.js";
-import type { Workspace } from "../histfactory/types.js";
 import type { ToyFitSettings, ToyLikelihood } from "./core.js";
 import { histFactoryToyLikelihood } from "./histfactory.js";
 import { serialRunner, type ToyRunner, workerRunner } from "./pool.js";
@@ -125,12 +125,22 @@ function settingsOf(options: ToyCalculatorOptions): Settings {
   const toys = requireInteger("options.toys", options.toys ?? TOY_CLS_DEFAULTS.toys, 1);
   const seed = requireInteger("options.seed", options.seed ?? TOY_CLS_DEFAULTS.seed, 0);
   const threads = requireInteger("options.threads", options.threads ?? availableParallelism(), 1);
-  const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, ["qtilde", "q"] as const);
-  const tolerance = requireInRange("options.tolerance", options.tolerance ?? INFERENCE_DEFAULTS.tolerance, 0, 10, { lowInclusive: false });
+  const testStat = requireOneOf("options.testStat", options.testStat ?? INFERENCE_DEFAULTS.testStat, [
+    "qtilde",
+    "q",
+  ] as const);
+  const tolerance = requireInRange("options.tolerance", options.tolerance ?? INFERENCE_DEFAULTS.tolerance, 0, 10, {
+    lowInclusive: false,
+  });
   return { toys, seed, threads, testStat, tolerance, strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy };
 }
 
-async function hypotestWith(problem: ToyLikelihood, runner: ToyRunner, mu: number, s: Settings): Promise<ToyHypotestResult> {
+async function hypotestWith(
+  problem: ToyLikelihood,
+  runner: ToyRunner,
+  mu: number,
+  s: Settings,
+): Promise<ToyHypotestResult> {
   const calc = makeAsymptoticCalculator(problem, s);
   const q = calc.testStatistic(mu);
   const fit = { testStat: s.testStat, tolerance: s.tolerance, strategy: s.strategy };
@@ -164,7 +174,11 @@ async function hypotestWith(problem: ToyLikelihood, runner: ToyRunner, mu: numbe
 }
 
 /** A toy likelihood and its runner (workers for workspaces when threads > 1). */
-function setup(source: ToyLikelihood | Workspace, modelOptions: ModelOptions, s: Settings): { problem: ToyLikelihood; runner: ToyRunner } {
+function setup(
+  source: ToyLikelihood | Workspace,
+  modelOptions: ModelOptions,
+  s: Settings,
+): { problem: ToyLikelihood; runner: ToyRunner } {
   if ("toy" in source && typeof source.toy === "function") {
     return { problem: source, runner: serialRunner(source) };
   }
@@ -236,7 +250,10 @@ export async function toyUpperLimit(
   options: ToyUpperLimitOptions & ModelOptions = {},
 ): Promise<UpperLimitResult> {
   const s = settingsOf(options);
-  const cl = requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, { lowInclusive: false, highInclusive: false });
+  const cl = requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, {
+    lowInclusive: false,
+    highInclusive: false,
+  });
   const alpha = 1 - cl;
   const { problem, runner } = setup(source, options, s);
   try {
@@ -245,28 +262,40 @@ export async function toyUpperLimit(
       const asym = makeAsymptoticCalculator(problem, s).upperLimit({ cl });
       const lo = 0.5 * Math.min(asym.observed, asym.expected[0]);
       const hi = 1.5 * Math.max(asym.observed, asym.expected[4]);
-      grid = Array.from({ length: TOY_CLS_DEFAULTS.gridPoints }, (_, i) => lo + ((hi - lo) * i) / (TOY_CLS_DEFAULTS.gridPoints - 1));
+      grid = Array.from(
+        { length: TOY_CLS_DEFAULTS.gridPoints },
+        (_, i) => lo + ((hi - lo) * i) / (TOY_CLS_DEFAULTS.gridPoints - 1),
+      );
     }
     grid.forEach((mu, i) => {
       requireInRange(`options.grid[${i}]`, mu, 0, Number.POSITIVE_INFINITY, { lowInclusive: false });
-      if (i > 0 && !(mu > grid![i - 1]!)) requireInRange(`options.grid[${i}]`, mu, grid![i - 1]!, Number.POSITIVE_INFINITY, { lowInclusive: false });
+      if (i > 0 && !(mu > grid![i - 1]!))
+        requireInRange(`options.grid[${i}]`, mu, grid![i - 1]!, Number.POSITIVE_INFINITY, { lowInclusive: false });
     });
     const results: ToyHypotestResult[] = [];
     for (const mu of grid) results.push(await hypotestWith(problem, runner, mu, s));
-    const observed = crossing(grid, results.map((r) => r.clsObs), alpha);
-    const expected = BAND_SIGMAS.map((_, k) => crossing(grid!, results.map((r) => r.clsExp[k]!), alpha)) as [
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const observed = crossing(
+      grid,
+      results.map((r) => r.clsObs),
+      alpha,
+    );
+    const expected = BAND_SIGMAS.map((_, k) =>
+      crossing(
+        grid!,
+        results.map((r) => r.clsExp[k]!),
+        alpha,
+      ),
+    ) as [number, number, number, number, number];
     if (Number.isNaN(observed) || expected.some(Number.isNaN)) {
-      throw new PhysError("NO_BRACKET", `toy CLs does not cross ${alpha} on the grid [${grid[0]}, ${grid[grid.length - 1]}]; extend options.grid`, {
-        argument: "options.grid",
-        value: grid,
-        allowed: `a grid over which CLs falls through ${alpha}`,
-      });
+      throw new PhysError(
+        "NO_BRACKET",
+        `toy CLs does not cross ${alpha} on the grid [${grid[0]}, ${grid[grid.length - 1]}]; extend options.grid`,
+        {
+          argument: "options.grid",
+          value: grid,
+          allowed: `a grid over which CLs falls through ${alpha}`,
+        },
+      );
     }
     const valid = results.every((r) => r.failed === 0);
     return { observed, expected, cl, method: "toys", testStat: s.testStat, evaluations: grid.length, valid };

@@ -6,10 +6,10 @@
  * @packageDocumentation
  */
 import { parentPort } from "node:worker_threads";
-import { histFactoryToyLikelihood } from "./histfactory.js";
-import { runToyBatch, type ToyBatch, type ToyLikelihood } from "./core.js";
 import type { ModelOptions } from "../histfactory/model.js";
 import type { Workspace } from "../histfactory/types.js";
+import { runToyBatch, type ToyBatch, type ToyLikelihood } from "./core.js";
+import { histFactoryToyLikelihood } from "./histfactory.js";
 
 /** A request to a toy worker. */
 export interface ToyWorkerRequest {
@@ -37,7 +37,9 @@ parentPort?.on("message", (req: ToyWorkerRequest) => {
       models.set(req.modelKey, problem);
     }
     const values = runToyBatch(problem, req.batch);
-    parentPort!.postMessage({ id: req.id, ok: true, values } satisfies ToyWorkerResponse, [values.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id: req.id, ok: true, values } satisfies ToyWorkerResponse, [
+      values.buffer as ArrayBuffer,
+    ]);
   } catch (e) {
     parentPort!.postMessage({ id: req.id, ok: false, error: (e as Error).message } satisfies ToyWorkerResponse);
   }

@@ -1,6 +1,4 @@
 import { describe, expect, it } from "vitest";
-import extra from "../fixtures/counting-extra.json" with { type: "json" };
-import ref from "../fixtures/counting.json" with { type: "json" };
 import {
   asimovSignificance,
   compileModel,
@@ -16,6 +14,8 @@ import {
   significanceSOverSqrtSB,
   type Workspace,
 } from "../../src/index.js";
+import ref from "../fixtures/counting.json" with { type: "json" };
+import extra from "../fixtures/counting-extra.json" with { type: "json" };
 
 // counting.json: shared/reference/stats/counting.json (closed-form asymptotics, cross-checked with
 // pyhf 0.7.6 to 1e-8; exact Poisson CLs). counting-extra.json: scipy (scripts/counting_extra.py).
@@ -118,9 +118,17 @@ describe("significances (Jho2019 eq. (3.16), CCGV2011 eq. (97))", () => {
     expect(z).toBeCloseToRel(asimovSignificance(s, b), 1e-5);
   });
   it("rejects bad input with typed errors", () => {
-    expect(() => significanceSOverSqrtB(1, 0)).toThrow(expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "b" }));
-    expect(() => poissonUpperLimit(1.5, 1)).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "nObs" }));
-    expect(() => poissonUpperLimit(1, 1, { cl: 1 })).toThrow(expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "options.cl" }));
-    expect(() => countingHypotest(1, -1, 1, 1)).toThrow(expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "b" }));
+    expect(() => significanceSOverSqrtB(1, 0)).toThrow(
+      expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "b" }),
+    );
+    expect(() => poissonUpperLimit(1.5, 1)).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT", argument: "nObs" }),
+    );
+    expect(() => poissonUpperLimit(1, 1, { cl: 1 })).toThrow(
+      expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "options.cl" }),
+    );
+    expect(() => countingHypotest(1, -1, 1, 1)).toThrow(
+      expect.objectContaining({ code: "OUT_OF_DOMAIN", argument: "b" }),
+    );
   });
 });

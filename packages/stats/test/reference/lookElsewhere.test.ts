@@ -1,6 +1,13 @@
 import type { RandomSource } from "@muonphilic/random";
 import { describe, expect, it } from "vitest";
-import { countUpcrossings, globalPValueFromToys, grossVitells, normalCdf, normalSf, toyScans } from "../../src/index.js";
+import {
+  countUpcrossings,
+  globalPValueFromToys,
+  grossVitells,
+  normalCdf,
+  normalSf,
+  toyScans,
+} from "../../src/index.js";
 
 /**
  * A binned resonance search: 80 bins on [0, 1], flat background of 50 events per bin, Gaussian
@@ -12,7 +19,10 @@ const WIDTH = 0.015;
 const MASSES = Array.from({ length: 161 }, (_, i) => 0.1 + 0.005 * i);
 const BKG = 50;
 const templates = MASSES.map((m) =>
-  Float64Array.from({ length: NBINS }, (_, i) => normalCdf(((i + 1) / NBINS - m) / WIDTH) - normalCdf((i / NBINS - m) / WIDTH)),
+  Float64Array.from(
+    { length: NBINS },
+    (_, i) => normalCdf(((i + 1) / NBINS - m) / WIDTH) - normalCdf((i / NBINS - m) / WIDTH),
+  ),
 );
 
 function q0Scan(n: Float64Array): Float64Array {
@@ -59,7 +69,8 @@ function q0Scan(n: Float64Array): Float64Array {
   });
 }
 
-const backgroundOnlyScan = (rng: RandomSource): Float64Array => q0Scan(Float64Array.from({ length: NBINS }, () => rng.poisson(BKG)));
+const backgroundOnlyScan = (rng: RandomSource): Float64Array =>
+  q0Scan(Float64Array.from({ length: NBINS }, () => rng.poisson(BKG)));
 
 describe("Gross-Vitells look-elsewhere correction (GV2010)", () => {
   it("counts up-crossings and reduces to the local p-value without any", () => {

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import counting from "../fixtures/counting.json" with { type: "json" };
 import {
   compileModel,
   fitWorkspace,
@@ -12,10 +11,12 @@ import {
   type Workspace,
   writeWorkspace,
 } from "../../src/index.js";
+import counting from "../fixtures/counting.json" with { type: "json" };
 
 // Reference: pyhf 0.7.6 (numpy backend, scipy optimiser), shared/reference/stats/benchmark/,
 // copied to test/fixtures/histfactory/ (see SOURCE.md there).
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/histfactory/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/histfactory/${name}`, import.meta.url), "utf8");
 
 // Tolerances. The acceptance criterion is 1e-3 relative. Our fits stop at an EDM of 1e-6 in −ln L
 // and pyhf's SLSQP fits at a similar level, so q and q_A agree to ~1e-5 absolute; CLs and limits

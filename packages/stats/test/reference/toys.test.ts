@@ -3,16 +3,16 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import counting from "../fixtures/counting.json" with { type: "json" };
 import {
   countingUpperLimit,
+  type Objective,
   poissonUpperLimit,
+  type ToyLikelihood,
   toyHypotest,
   toyUpperLimit,
-  type ToyLikelihood,
-  type Objective,
   type Workspace,
 } from "../../src/index.js";
+import counting from "../fixtures/counting.json" with { type: "json" };
 
 // Toy CLs converges to the exact Poisson CLs for a counting experiment and to the asymptotic CLs at
 // large counts (shared/reference/stats/counting.json). Every toy study is seeded; tolerances are
@@ -100,14 +100,21 @@ describe("worker threads", () => {
   const newest = (dir: string): number =>
     readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
       const p = join(dir, e.name);
-      return Math.max(m, e.isDirectory() ? newest(p) : e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? statSync(p).mtimeMs : 0);
+      return Math.max(
+        m,
+        e.isDirectory() ? newest(p) : e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? statSync(p).mtimeMs : 0,
+      );
     }, 0);
   beforeAll(() => {
     // worker threads run the built JavaScript: build when dist/ is missing or older than src/
     if (!existsSync(worker) || statSync(worker).mtimeMs < newest(join(pkg, "src"))) {
-      spawnSync(process.execPath, [join(pkg, "../../node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")], {
-        stdio: "ignore",
-      });
+      spawnSync(
+        process.execPath,
+        [join(pkg, "../../node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")],
+        {
+          stdio: "ignore",
+        },
+      );
     }
   }, 120_000);
 
@@ -123,8 +130,16 @@ describe("worker threads", () => {
 
   it("rejects bad toy options with typed errors", async () => {
     const ws = workspaceOf("counting/n3_b3_s1");
-    await expect(toyHypotest(ws, 1, { toys: 0 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", argument: "options.toys" });
-    await expect(toyHypotest(ws, 1, { seed: -1 })).rejects.toMatchObject({ code: "INVALID_ARGUMENT", argument: "options.seed" });
-    await expect(toyUpperLimit(ws, { grid: [3, 2], toys: 10, threads: 1 })).rejects.toMatchObject({ argument: "options.grid[1]" });
+    await expect(toyHypotest(ws, 1, { toys: 0 })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      argument: "options.toys",
+    });
+    await expect(toyHypotest(ws, 1, { seed: -1 })).rejects.toMatchObject({
+      code: "INVALID_ARGUMENT",
+      argument: "options.seed",
+    });
+    await expect(toyUpperLimit(ws, { grid: [3, 2], toys: 10, threads: 1 })).rejects.toMatchObject({
+      argument: "options.grid[1]",
+    });
   });
 });
