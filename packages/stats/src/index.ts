@@ -158,9 +158,11 @@ export type {
   AsymptoticCalculator,
   AsymptoticOptions,
   DiscoveryResult,
+  FitSettings,
   HypotestResult,
   ProfileFit,
   ProfileLikelihood,
+  ProfileMinimizer,
   UpperLimitOptions,
   UpperLimitResult,
 } from "./inference/calculator.js";

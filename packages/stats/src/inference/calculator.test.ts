@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Objective, ParameterSpec } from "../minimizer/index.js";
+import { migrad, type Objective, type ParameterSpec } from "../minimizer/index.js";
 import { asymptoticCls, asymptoticExpectedCls, expectedLimitSqrtQA } from "./asymptotic.js";
 import { makeAsymptoticCalculator, type ProfileLikelihood } from "./calculator.js";
 import { bracketRoot, brent } from "./rootFinding.js";
@@ -103,6 +103,19 @@ describe("makeAsymptoticCalculator on a Gaussian problem (Wald exact)", () => {
     expect(free.testStatistic(2)).toBeCloseToRel(expected, 0, 1e-4);
     const q = makeAsymptoticCalculator(p, { testStat: "q" });
     expect(q.testStatistic(2)).toBeCloseToRel((2.5 / SIGMA) ** 2, 0, 1e-4);
+  });
+
+  it("uses a caller's minimiser for every profile fit", () => {
+    let calls = 0;
+    const calc = makeAsymptoticCalculator(gaussianProblem(1.1, 0.3), {
+      minimizer: (fcn, params) => {
+        calls++;
+        return migrad(fcn, params, { tolerance: 1e-4 });
+      },
+    });
+    const r = calc.hypotest(3);
+    expect(calls).toBe(5); // free, at μ = 3, at μ = 0 (Asimov generator), Asimov free, Asimov at μ = 3
+    expect(r.q).toBeCloseToRel(((3 - 0.8) / SIGMA) ** 2, 0, 1e-5);
   });
 
   it("discovery: Z = μ̂/σ", () => {

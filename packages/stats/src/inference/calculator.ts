@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 import { argumentError, PhysError, requireFinite, requireInRange, requireOneOf } from "@muonphilic/units";
-import type { MinimizerStatus, Objective, ParameterSpec } from "../minimizer/index.js";
+import type { MinimizerResult, MinimizerStatus, Objective, ParameterSpec } from "../minimizer/index.js";
 import { migrad } from "../minimizer/index.js";
 import {
   asymptoticCls,
@@ -60,21 +60,38 @@ export const INFERENCE_DEFAULTS = {
   rtol: number;
 };
 
-/** Options of {@link makeAsymptoticCalculator}. */
-export interface AsymptoticOptions {
-  /** "qtilde" (default) or "q". */
-  readonly testStat?: LimitTestStatistic;
+/**
+ * A minimiser for the profile fits: minimises `fcn` over `params` (start values, bounds, fixed
+ * flags as given) and reports whether it converged. `migrad` has this shape; a problem-specific
+ * minimiser (Newton for a model linear in its yields, say) can be plugged in for speed.
+ */
+export type ProfileMinimizer = (
+  fcn: Objective,
+  params: readonly ParameterSpec[],
+) => Pick<MinimizerResult, "valid" | "values" | "fval"> & Partial<Pick<MinimizerResult, "status" | "nfcn" | "ngrad">>;
+
+/** Fit settings shared by the calculators. */
+export interface FitSettings {
   /** MIGRAD tolerance of every fit; default {@link INFERENCE_DEFAULTS}.tolerance. */
   readonly tolerance?: number;
   /** MIGRAD strategy; default 1. */
   readonly strategy?: 0 | 1 | 2;
+  /** The minimiser; default `migrad` with `tolerance` and `strategy`. */
+  readonly minimizer?: ProfileMinimizer;
+}
+
+/** Options of {@link makeAsymptoticCalculator}. */
+export interface AsymptoticOptions extends FitSettings {
+  /** "qtilde" (default) or "q". */
+  readonly testStat?: LimitTestStatistic;
 }
 
 /** One maximum-likelihood fit. */
 export interface ProfileFit {
-  /** MIGRAD converged. */
+  /** The minimiser converged. */
   readonly valid: boolean;
-  readonly status: MinimizerStatus;
+  /** MIGRAD's status (absent for a custom minimiser that does not report one). */
+  readonly status?: MinimizerStatus;
   /** Best-fit parameters (all, POI included). */
   readonly values: Float64Array;
   /** −ln L at the minimum. */
@@ -164,15 +181,19 @@ export interface AsymptoticCalculator {
 }
 
 /**
- * Fits `nll` with MIGRAD, optionally with the POI fixed at `fixPoi` (its bounds are then
- * dropped, so μ may lie outside the POI range).
+ * Fits `nll` (MIGRAD unless `options.minimizer` is given), optionally with the POI fixed at
+ * `fixPoi` (its bounds are then dropped, so μ may lie outside the POI range).
  * @param nll - the objective
  * @param params - parameter specs
  * @param poiIndex - index of the POI
  * @param fixPoi - value to fix the POI at, or undefined for a free fit
  * @param start - start values (clamped into bounds), default the specs' values
- * @param options - tolerance and strategy
+ * @param options - tolerance and strategy, or a minimiser
  * @returns the fit (a failed fit is returned with `valid: false`, never thrown)
+ * @example
+ * ```ts
+ * const fit = fitProfile(nll, params, 0, 0, undefined); // conditional fit at μ = 0
+ * ```
  */
 export function fitProfile(
   nll: Objective,
@@ -180,7 +201,7 @@ export function fitProfile(
   poiIndex: number,
   fixPoi: number | undefined,
   start: Float64Array | undefined,
-  options: { tolerance?: number; strategy?: 0 | 1 | 2 } = {},
+  options: FitSettings = {},
 ): ProfileFit {
   const specs = params.map((p, i): ParameterSpec => {
     if (i === poiIndex && fixPoi !== undefined) return { name: p.name, value: fixPoi, fixed: true };
@@ -189,13 +210,16 @@ export function fitProfile(
     const hi = p.upper ?? Number.POSITIVE_INFINITY;
     return { ...p, value: Math.min(hi, Math.max(lo, start[i]!)) };
   });
-  const r = migrad(nll, specs, {
-    tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
-    strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
-  });
+  const r = options.minimizer
+    ? options.minimizer(nll, specs)
+    : migrad(nll, specs, {
+        tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
+        strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
+      });
   // every parameter fixed (e.g. a counting experiment at fixed μ): the value is exact
   const valid = r.valid || (r.status === "no-free-parameters" && Number.isFinite(r.fval));
-  return { valid, status: r.status, values: r.values, nll: r.fval, calls: r.nfcn + r.ngrad };
+  const fit = { valid, values: r.values, nll: r.fval, calls: (r.nfcn ?? 0) + (r.ngrad ?? 0) };
+  return r.status === undefined ? fit : { ...fit, status: r.status };
 }
 
 function validateProblem(problem: ProfileLikelihood): void {
@@ -259,10 +283,7 @@ export function makeAsymptoticCalculator(
     "qtilde",
     "q",
   ] as const);
-  const fitOptions = {
-    tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
-    strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
-  };
+  const fitOptions: FitSettings = options;
   const { params, poiIndex, nll } = problem;
   const poiSpec = params[poiIndex]!;
 
