@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Independent numerical Dirac traces for @muonphilic/backgrounds (fixture test/fixtures/traces.json).
+
+Explicit 4x4 gamma matrices (Dirac representation), no symbolic algebra:
+- conversion: spin-averaged |M|^2/e^4 of e+(k2) e-(k1) -> V1(q1) V2(q2) via t- and u-channel
+  electron exchange, massless electrons, polarisation sums -g (compare with 2 X of conversion.ts);
+- annihilation: L_{mu nu} H^{mu nu} for gamma*(Q) -> mu-(p1) mu+(p2) V(k) with massive muons, the
+  unpolarised beam tensor L = k1 k2 + k2 k1 - (k1.k2) g, beams along +-z (compare with W of
+  annihilation.ts), and -g_{mu nu} H^{mu nu} (compare with @muonphilic/models gammaStarMuMuXMsq).
+
+Run: python3 tools/reference/backgrounds/traces.py > packages/backgrounds/test/fixtures/traces.json
+"""
+import json
+import numpy as np
+
+I2 = np.eye(2)
+Z2 = np.zeros((2, 2))
+SX = np.array([[0, 1], [1, 0]], complex)
+SY = np.array([[0, -1j], [1j, 0]])
+SZ = np.array([[1, 0], [0, -1]], complex)
+G0 = np.block([[I2, Z2], [Z2, -I2]]).astype(complex)
+G = [G0] + [np.block([[Z2, s], [-s, Z2]]) for s in (SX, SY, SZ)]
+METRIC = np.diag([1.0, -1.0, -1.0, -1.0])
+ONE = np.eye(4)
+
+
+def sl(p):
+    return sum(METRIC[m, m] * p[m] * G[m] for m in range(4))
+
+
+def dot(a, b):
+    return a[0] * b[0] - a[1] * b[1] - a[2] * b[2] - a[3] * b[3]
+
+
+def bar(m):
+    return G0 @ m.conj().T @ G0
+
+
+def conversion_m2(k1, k2, q1, q2):
+    t = dot(k1 - q1, k1 - q1)
+    u = dot(k1 - q2, k1 - q2)
+    tot = 0
+    for mu in range(4):
+        for nu in range(4):
+            gam = G[nu] @ sl(k1 - q1) @ G[mu] / t + G[mu] @ sl(k1 - q2) @ G[nu] / u
+            tot += METRIC[mu, mu] * METRIC[nu, nu] * np.trace(sl(k2) @ gam @ sl(k1) @ bar(gam))
+    return tot.real / 4
+
+
+def hadronic_tensor(p1, p2, k, m):
+    """H^{mu mu'} = sum_nu (-g_nu nu) Tr[(p1+m) Gam^{mu nu} (p2-m) bar(Gam^{mu' nu})]."""
+    t1 = dot(p1 + k, p1 + k) - m * m
+    t2 = dot(p2 + k, p2 + k) - m * m
+    gams = {}
+    for mu in range(4):
+        for nu in range(4):
+            gams[mu, nu] = G[nu] @ (sl(p1 + k) + m * ONE) @ G[mu] / t1 + G[mu] @ (-sl(p2 + k) + m * ONE) @ G[nu] / t2
+    h = np.zeros((4, 4))
+    for mu in range(4):
+        for mup in range(4):
+            acc = 0
+            for nu in range(4):
+                acc += -METRIC[nu, nu] * np.trace((sl(p1) + m * ONE) @ gams[mu, nu] @ (sl(p2) - m * ONE) @ bar(gams[mup, nu]))
+            h[mu, mup] = acc.real
+    return h, t1, t2
+
+
+def boost(v, p):
+    b = p[1:] / p[0]
+    b2 = b @ b
+    g = 1 / np.sqrt(1 - b2)
+    bp = b @ v[1:]
+    g2 = (g - 1) / b2 if b2 > 0 else 0
+    return np.array([g * (v[0] + bp), *(v[1:] + g2 * bp * b + g * b * v[0])])
+
+
+def two_body(mparent, ma, mb, n):
+    p = np.sqrt(max(0, (mparent**2 - (ma + mb) ** 2) * (mparent**2 - (ma - mb) ** 2))) / (2 * mparent)
+    a = np.array([np.sqrt(p * p + ma * ma), *(p * n)])
+    b = np.array([np.sqrt(p * p + mb * mb), *(-p * n)])
+    return a, b
+
+
+def unit(rng):
+    v = rng.normal(size=3)
+    return v / np.linalg.norm(v)
+
+
+def main():
+    rng = np.random.default_rng(20240614)
+    out = {"source": "tools/reference/backgrounds/traces.py (numpy explicit Dirac traces), seed 20240614", "conversion": [], "annihilation": []}
+    sqrt_s = 10.58
+    s = sqrt_s**2
+    e = sqrt_s / 2
+    k1 = np.array([e, 0, 0, e])
+    k2 = np.array([e, 0, 0, -e])
+    for m1, m2, c in [(0.3, 2.0, -0.9), (1.0, 1.0, 0.2), (0.25, 7.0, 0.95), (0.22, 0.5, 0.999)]:
+        p = np.sqrt((s - (m1 + m2) ** 2) * (s - (m1 - m2) ** 2)) / (2 * sqrt_s)
+        e1 = (s + m1 * m1 - m2 * m2) / (2 * sqrt_s)
+        sn = np.sqrt(1 - c * c)
+        q1 = np.array([e1, p * sn, 0, p * c])
+        q2 = np.array([sqrt_s - e1, -p * sn, 0, -p * c])
+        out["conversion"].append({"s": s, "m1": m1, "m2": m2, "cosTheta": c, "t": dot(k1 - q1, k1 - q1), "u": dot(k1 - q2, k1 - q2), "msqOverE4": conversion_m2(k1, k2, q1, q2)})
+    mmu = 0.1056583755
+    for mv in [0.25, 1.0, 3.1]:
+        for _ in range(3):
+            # mu- mu+ V at rest frame of Q: V first, then the pair
+            while True:
+                m12 = rng.uniform(2 * mmu, sqrt_s - mv)
+                kvec, p12 = two_body(sqrt_s, mv, m12, unit(rng))
+                a, b = two_body(m12, mmu, mmu, unit(rng))
+                p1 = boost(a, p12)
+                p2 = boost(b, p12)
+                break
+            h, t1, t2 = hadronic_tensor(p1, p2, kvec, mmu)
+            lt = np.outer(k1, k2) + np.outer(k2, k1) - dot(k1, k2) * np.linalg.inv(METRIC)
+            lower = METRIC @ lt @ METRIC  # L_{mu nu}
+            w = float(np.sum(lower * h))
+            mg = float(-np.sum(METRIC * h))
+            out["annihilation"].append({"s": s, "muonMass": mmu, "vMass": mv, "p1": list(p1), "p2": list(p2), "k": list(kvec), "t1": t1, "t2": t2, "beamContraction": w, "minusGContraction": mg})
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()
