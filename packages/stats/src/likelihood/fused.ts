@@ -182,12 +182,59 @@ export function fusedExtended(
       return;
     }
     S.fill(0);
-    for (let i = 0; i < n; i++) {
-      const r = i * M;
-      let mu = 0;
-      for (let m = 0; m < M; m++) mu += a[m]! * B[r + m]!;
-      const w = 1 / mu;
-      for (let m = 0; m < M; m++) S[m] = S[m]! + w * B[r + m]!;
+    if (M === 3) {
+      const a0 = a[0]!;
+      const a1 = a[1]!;
+      const a2 = a[2]!;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      for (let i = 0; i < n; i++) {
+        const r = 3 * i;
+        const b0 = B[r]!;
+        const b1 = B[r + 1]!;
+        const b2 = B[r + 2]!;
+        const w = 1 / (a0 * b0 + a1 * b1 + a2 * b2);
+        s0 += w * b0;
+        s1 += w * b1;
+        s2 += w * b2;
+      }
+      S[0] = s0;
+      S[1] = s1;
+      S[2] = s2;
+    } else if (M === 4) {
+      const a0 = a[0]!;
+      const a1 = a[1]!;
+      const a2 = a[2]!;
+      const a3 = a[3]!;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < n; i++) {
+        const r = 4 * i;
+        const b0 = B[r]!;
+        const b1 = B[r + 1]!;
+        const b2 = B[r + 2]!;
+        const b3 = B[r + 3]!;
+        const w = 1 / (a0 * b0 + a1 * b1 + a2 * b2 + a3 * b3);
+        s0 += w * b0;
+        s1 += w * b1;
+        s2 += w * b2;
+        s3 += w * b3;
+      }
+      S[0] = s0;
+      S[1] = s1;
+      S[2] = s2;
+      S[3] = s3;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const r = i * M;
+        let mu = 0;
+        for (let m = 0; m < M; m++) mu += a[m]! * B[r + m]!;
+        const w = 1 / mu;
+        for (let m = 0; m < M; m++) S[m] = S[m]! + w * B[r + m]!;
+      }
     }
     W.fill(0);
     for (let m = 0; m < M; m++) W[compOf[m]!] = W[compOf[m]!]! + c[m]! * S[m]! * invI[compOf[m]!]!;
