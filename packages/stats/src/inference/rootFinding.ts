@@ -18,13 +18,15 @@ export type BracketOutcome =
   | { readonly ok: false; readonly side: "below" | "above"; readonly last: RootPoint };
 
 /**
- * Finds [a, b] with f(a) ≥ 0 > f(b) for a decreasing f, starting at `guess` and stepping
- * geometrically (factors 1.25, 1.56, 1.95, …) towards the root, clamped to [lo, hi].
- * @param f - function, decreasing through its root (NaN is treated as "no information": stop)
- * @param guess - start, in (lo, hi]
- * @param lo - lower end of the search range (≥ 0); `fLo` is its value if known without evaluation
+ * Finds [a, b] with f(a) ≥ 0 > f(b) for a decreasing f, starting at `guess`: a first step of 5 %
+ * towards the root, then secant steps aimed 1 % beyond the secant root (so that a near-linear f is
+ * bracketed tightly after two or three evaluations), limited to a factor 4 per step and falling back
+ * to doubling where the secant is useless; clamped to [lo, hi].
+ * @param f - function, decreasing through its root (NaN ends the search)
+ * @param guess - start, in [lo, hi]
+ * @param lo - lower end of the search range (≥ 0)
  * @param hi - upper end
- * @param fLo - f(lo) when known (e.g. CLs = 1 at μ = 0)
+ * @param fLo - f(lo) when known without evaluation (e.g. CLs = 1 at μ = 0)
  */
 export function bracketRoot(
   f: (x: number) => number,
@@ -33,29 +35,35 @@ export function bracketRoot(
   hi: number,
   fLo?: number,
 ): BracketOutcome {
-  let x = Math.min(Math.max(guess, lo), hi);
-  let fx = x === lo && fLo !== undefined ? fLo : f(x);
-  let factor = 1.25;
+  const at = (x: number): RootPoint => ({ x, f: x === lo && fLo !== undefined ? fLo : f(x) });
+  let prev = at(Math.min(Math.max(guess, lo), hi));
+  let cur: RootPoint | undefined;
   for (let i = 0; i < 200; i++) {
-    if (Number.isNaN(fx)) return { ok: false, side: "above", last: { x, f: fx } };
-    if (fx >= 0) {
-      if (x >= hi) return { ok: false, side: "above", last: { x, f: fx } };
-      const next = Math.min(hi, x > 0 ? x * factor : (hi - lo) * 1e-3 + lo);
-      const fn = f(next);
-      if (fn < 0) return { ok: true, a: { x, f: fx }, b: { x: next, f: fn } };
-      x = next;
-      fx = fn;
+    const p = cur ?? prev;
+    if (Number.isNaN(p.f)) return { ok: false, side: "above", last: p };
+    const up = p.f >= 0; // the root lies above p
+    if (up ? p.x >= hi : p.x <= lo) return { ok: false, side: up ? "above" : "below", last: p };
+    let next: number;
+    const slope = cur ? (cur.f - prev.f) / (cur.x - prev.x) : Number.NaN;
+    if (cur && slope < 0 && Number.isFinite(slope)) {
+      const root = cur.x - cur.f / slope;
+      next = root + (up ? 0.01 : -0.01) * Math.max(Math.abs(root), Math.abs(cur.x - prev.x));
+    } else if (cur) {
+      next = up ? (p.x > 0 ? 2 * p.x : lo + (hi - lo) * 1e-3) : p.x / 2;
     } else {
-      if (x <= lo) return { ok: false, side: "below", last: { x, f: fx } };
-      const next = Math.max(lo, x / factor);
-      const fn = next === lo && fLo !== undefined ? fLo : f(next);
-      if (fn >= 0) return { ok: true, a: { x: next, f: fn }, b: { x, f: fx } };
-      x = next;
-      fx = fn;
+      next = up ? (p.x > 0 ? 1.05 * p.x : lo + (hi - lo) * 1e-3) : p.x / 1.05;
     }
-    factor = 1 + 1.25 * (factor - 1);
+    if (p.x > 0) next = Math.min(Math.max(next, p.x / 4), 4 * p.x);
+    next = Math.min(Math.max(next, lo), hi);
+    if (next === p.x) next = up ? hi : lo;
+    const n = at(next);
+    if (up && n.f < 0) return { ok: true, a: p, b: n };
+    if (!up && n.f >= 0) return { ok: true, a: n, b: p };
+    if (cur) prev = cur;
+    cur = n;
   }
-  return { ok: false, side: fx >= 0 ? "above" : "below", last: { x, f: fx } };
+  const last = cur ?? prev;
+  return { ok: false, side: last.f >= 0 ? "above" : "below", last };
 }
 
 /**
@@ -105,6 +113,9 @@ export function brent(
     const tol = 0.5 * (xtol + rtol * Math.abs(xb));
     const m = 0.5 * (xc - xb);
     if (Math.abs(m) <= tol || fb === 0) return xb;
+    // converged in x by the secant estimate of the distance to the root, |f(b)| / |slope| ≤ tol/2:
+    // saves the final "tolerance steps" of Brent when the iterates approach from one side
+    if (Math.abs(fb) * Math.abs(xc - xb) <= 0.5 * tol * Math.abs(fc - fb)) return xb;
     if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
       const s = fb / fa;
       let p: number;
