@@ -15,7 +15,7 @@
  *
  * @packageDocumentation
  */
-import { normalCdf, normalSf } from "../numeric/special.js";
+import { normalCdf, normalIsf, normalSf } from "../numeric/special.js";
 import { fitLinear, type LinearFitResult, type LinearModel } from "./linearFit.js";
 import { asimovModel, type WindowModel } from "./window.js";
 
@@ -42,7 +42,7 @@ export interface YieldLimits {
 }
 
 /** Why a point has no valid result. */
-export type PointStatus = "ok" | "retried" | "fit-failed" | "limit-failed" | "too-few-events";
+export type PointStatus = "ok" | "retried" | "fit-failed" | "limit-failed" | "too-few-events" | "error";
 
 /** The statistical result of one window. */
 export interface WindowAnalysis {
@@ -72,7 +72,7 @@ export interface WindowAnalysis {
 }
 
 /** Starting values: no signal, flat background with the observed (weighted) count. */
-function startValues(model: LinearModel, signal: number): Float64Array {
+export function startValues(model: LinearModel, signal: number): Float64Array {
   const theta = new Float64Array(model.p);
   let total = 0;
   if (model.weights === null) total = model.n;
@@ -86,7 +86,7 @@ function startValues(model: LinearModel, signal: number): Float64Array {
  * The signal-plus-background fit with retries: from the default start, then from starts with a
  * positive and a negative signal yield of the size of √N, then with a larger iteration budget.
  */
-function freeFit(model: LinearModel): { result: LinearFitResult; attempts: number } {
+export function freeFit(model: LinearModel): { result: LinearFitResult; attempts: number } {
   const scale = Math.sqrt(Math.max(model.n, 1));
   const starts: [number, number][] = [
     [0, 60],
@@ -106,13 +106,17 @@ function freeFit(model: LinearModel): { result: LinearFitResult; attempts: numbe
 }
 
 /** Conditional fit at signal μ: fixed (σ_rel = 0) or Gaussian-constrained around μ. */
-function conditionalFit(model: LinearModel, mu: number, relSyst: number, start: Float64Array): LinearFitResult {
+export function conditionalFit(model: LinearModel, mu: number, relSyst: number, start: Float64Array): LinearFitResult {
   const s = Float64Array.from(start);
   s[0] = mu;
   if (relSyst > 0 && mu > 0) {
-    return fitLinear(model, { start: s, constraint: { index: 0, mean: mu, sigma: relSyst * mu } });
+    return fitLinear(model, {
+      start: s,
+      constraint: { index: 0, mean: mu, sigma: relSyst * mu },
+      covariance: false,
+    });
   }
-  return fitLinear(model, { start: s, fixed: [0] });
+  return fitLinear(model, { start: s, fixed: [0], covariance: false });
 }
 
 /** Brent's method for f(x) = 0 on a bracket [a, b] with f(a), f(b) of opposite signs. */
@@ -174,23 +178,28 @@ function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: n
 }
 
 /**
- * Finds the μ > 0 with g(μ) = 0 for a decreasing g (g(0) > 0), bracketing upwards from `guess`.
+ * Finds a root of g (monotone, positive at 0) near `guess` > 0: secant steps from guess and
+ * 1.02 × guess until the root is bracketed (each step limited to a factor 4), then Brent.
  * Returns NaN if no bracket is found.
  */
-function solveDecreasing(g: (mu: number) => number, guess: number, xtol: number): number {
-  let lo = 0;
-  let glo = g(0);
-  if (!(glo > 0)) return Number.NaN;
-  let hi = guess;
-  let ghi = g(hi);
-  for (let k = 0; k < 60 && ghi > 0; k++) {
-    lo = hi;
-    glo = ghi;
-    hi *= 2;
-    ghi = g(hi);
+function solveNear(g: (mu: number) => number, guess: number, xtol: number): number {
+  let a = guess;
+  let fa = g(a);
+  let b = guess * 1.02;
+  let fb = g(b);
+  for (let k = 0; k < 60 && fa * fb > 0; k++) {
+    if (!Number.isFinite(fa) || !Number.isFinite(fb)) return Number.NaN;
+    let x = fb !== fa ? b - (fb * (b - a)) / (fb - fa) : 2 * b;
+    if (!Number.isFinite(x)) x = 2 * b;
+    x = Math.min(Math.max(x, b / 4), 4 * b);
+    if (x <= 0) x = b / 4;
+    a = b;
+    fa = fb;
+    b = x;
+    fb = g(b);
   }
-  if (!(ghi <= 0) || !Number.isFinite(ghi)) return Number.NaN;
-  return brent(g, lo, hi, glo, ghi, xtol);
+  if (!(fa * fb <= 0) || !Number.isFinite(fa) || !Number.isFinite(fb)) return Number.NaN;
+  return fa === 0 ? a : brent(g, a, b, fa, fb, xtol);
 }
 
 /**
@@ -217,10 +226,10 @@ function limits(
   const thetaA = Float64Array.from(nullFit.theta);
   thetaA[0] = 0;
   const asimov = asimovModel(window, thetaA);
-  const fitA0 = fitLinear(asimov, { start: thetaA, fixed: [0] });
+  const fitA0 = fitLinear(asimov, { start: thetaA, fixed: [0], covariance: false });
   const nllA0 = fitA0.nll;
-  let warmData = nullFit.theta;
-  let warmA = thetaA;
+  let warmData: Float64Array = nullFit.theta;
+  let warmA: Float64Array = thetaA;
   let failed = false;
   const qA = (mu: number): number => {
     const r = conditionalFit(asimov, mu, relSyst, warmA);
@@ -247,19 +256,19 @@ function limits(
     return { cls: clb > 0 ? clsb / clb : 1, clb };
   };
   const xtol = 1e-5 * Math.max(sigmaHat, 1e-6);
-  const guess = Math.max(muHat, 0) + 2 * sigmaHat;
-  const observed = solveDecreasing((mu) => clsObserved(mu).cls - alpha, guess, xtol);
+  // Starting points from the Gaussian (Wald) approximation, CCGV2011 eqs. (88)-(89).
+  const z = (nSigma: number): number => nSigma + normalIsf(alpha * normalCdf(nSigma));
+  const muPlus = Math.max(muHat, 0);
+  const observed = solveNear(
+    (mu) => clsObserved(mu).cls - alpha,
+    muPlus + sigmaHat * normalIsf(alpha * normalCdf(muPlus / sigmaHat)),
+    xtol,
+  );
   const clb = Number.isFinite(observed) ? clsObserved(observed).clb : Number.NaN;
+  // Expected band N: CLs = (1 − Φ(√q_A − N))/Φ(N) = α  ⇔  √q_A(μ) = N + Φ⁻¹(1 − α Φ(N)),
+  // a root of a nearly linear function of μ.
   const expected = BAND_SIGMAS.map((nSigma) =>
-    solveDecreasing(
-      (mu) => {
-        if (mu <= 0) return 1 - alpha;
-        const sqA = Math.sqrt(qA(mu));
-        return normalSf(sqA - nSigma) / normalCdf(nSigma) - alpha;
-      },
-      2 * sigmaHat,
-      xtol,
-    ),
+    solveNear((mu) => z(nSigma) - Math.sqrt(qA(mu)), sigmaHat * z(nSigma), xtol),
   ) as unknown as [number, number, number, number, number];
   if (failed || !Number.isFinite(observed) || expected.some((v) => !Number.isFinite(v))) return null;
   return { observed, expected, clb };

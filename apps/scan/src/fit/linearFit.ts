@@ -55,6 +55,8 @@ export interface LinearFitOptions {
   readonly edmTolerance?: number;
   /** Maximum Newton iterations. */
   readonly maxIterations?: number;
+  /** Compute the covariance at the minimum (default true; profile fits inside limits skip it). */
+  readonly covariance?: boolean;
 }
 
 /** Defaults of {@link fitLinear}. */
@@ -83,67 +85,134 @@ export interface LinearFitResult {
 }
 
 /**
- * NLL at θ, or +∞ if some λ(x_i) ≤ 0. Writes λ_i into `lambda` when given.
+ * NLL at θ, or +∞ if some λ(x_i) ≤ 0 (compensated sum of the log terms).
+ * @param model - the data
+ * @param theta - parameters
+ * @param constraint - optional Gaussian constraint
  */
 export function linearNll(model: LinearModel, theta: Float64Array, constraint?: GaussianConstraint): number {
+  return evaluate(model, theta, constraint, null, null);
+}
+
+/**
+ * One pass over the events: the NLL at θ (+∞ if some λ(x_i) ≤ 0) and, when `grad` and `hess` are
+ * given, its gradient and Hessian (p × p, row-major). Unrolled for the scan's p = 3 and p = 4.
+ */
+function evaluate(
+  model: LinearModel,
+  theta: Float64Array,
+  constraint: GaussianConstraint | undefined,
+  grad: Float64Array | null,
+  hess: Float64Array | null,
+): number {
   const { p, n, phi, weights, integrals } = model;
   let nll = 0;
   for (let k = 0; k < p; k++) nll += theta[k]! * integrals[k]!;
-  // Kahan-compensated sum of the log terms (many events, one large total).
   let sum = 0;
   let comp = 0;
-  for (let i = 0; i < n; i++) {
-    let lam = 0;
-    const row = i * p;
-    for (let k = 0; k < p; k++) lam += theta[k]! * phi[row + k]!;
-    if (!(lam > 0)) return Number.POSITIVE_INFINITY;
-    const term = (weights === null ? 1 : weights[i]!) * Math.log(lam) - comp;
-    const t = sum + term;
-    comp = t - sum - term;
-    sum = t;
+  if (p === 4 || p === 3) {
+    const four = p === 4;
+    const t0 = theta[0]!;
+    const t1 = theta[1]!;
+    const t2 = theta[2]!;
+    const t3 = four ? theta[3]! : 0;
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    let g3 = 0;
+    let h00 = 0;
+    let h01 = 0;
+    let h02 = 0;
+    let h03 = 0;
+    let h11 = 0;
+    let h12 = 0;
+    let h13 = 0;
+    let h22 = 0;
+    let h23 = 0;
+    let h33 = 0;
+    const derivs = grad !== null;
+    for (let i = 0, row = 0; i < n; i++, row += p) {
+      const f0 = phi[row]!;
+      const f1 = phi[row + 1]!;
+      const f2 = phi[row + 2]!;
+      const f3 = four ? phi[row + 3]! : 0;
+      const lam = t0 * f0 + t1 * f1 + t2 * f2 + t3 * f3;
+      if (!(lam > 0)) return Number.POSITIVE_INFINITY;
+      const w = weights === null ? 1 : weights[i]!;
+      const term = w * Math.log(lam) - comp;
+      const t = sum + term;
+      comp = t - sum - term;
+      sum = t;
+      if (derivs) {
+        const r = w / lam;
+        const r2 = r / lam;
+        g0 += r * f0;
+        g1 += r * f1;
+        g2 += r * f2;
+        g3 += r * f3;
+        const a0 = r2 * f0;
+        const a1 = r2 * f1;
+        const a2 = r2 * f2;
+        h00 += a0 * f0;
+        h01 += a0 * f1;
+        h02 += a0 * f2;
+        h03 += a0 * f3;
+        h11 += a1 * f1;
+        h12 += a1 * f2;
+        h13 += a1 * f3;
+        h22 += a2 * f2;
+        h23 += a2 * f3;
+        h33 += r2 * f3 * f3;
+      }
+    }
+    if (grad !== null && hess !== null) {
+      const g = [g0, g1, g2, g3];
+      const h = [h00, h01, h02, h03, h01, h11, h12, h13, h02, h12, h22, h23, h03, h13, h23, h33];
+      for (let k = 0; k < p; k++) {
+        grad[k] = integrals[k]! - g[k]!;
+        for (let l = 0; l < p; l++) hess[k * p + l] = h[k * 4 + l]!;
+      }
+    }
+  } else {
+    if (grad !== null && hess !== null) {
+      for (let k = 0; k < p; k++) grad[k] = integrals[k]!;
+      hess.fill(0);
+    }
+    for (let i = 0; i < n; i++) {
+      const row = i * p;
+      let lam = 0;
+      for (let k = 0; k < p; k++) lam += theta[k]! * phi[row + k]!;
+      if (!(lam > 0)) return Number.POSITIVE_INFINITY;
+      const w = weights === null ? 1 : weights[i]!;
+      const term = w * Math.log(lam) - comp;
+      const t = sum + term;
+      comp = t - sum - term;
+      sum = t;
+      if (grad !== null && hess !== null) {
+        const r = w / lam;
+        const r2 = r / lam;
+        for (let k = 0; k < p; k++) {
+          const fk = phi[row + k]!;
+          grad[k] = grad[k]! - r * fk;
+          const fk2 = r2 * fk;
+          for (let l = k; l < p; l++) hess[k * p + l] = hess[k * p + l]! + fk2 * phi[row + l]!;
+        }
+      }
+    }
+    if (hess !== null) for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) hess[k * p + l] = hess[l * p + k]!;
   }
   nll -= sum;
   if (constraint !== undefined) {
-    const d = (theta[constraint.index]! - constraint.mean) / constraint.sigma;
-    nll += 0.5 * d * d;
-  }
-  return nll;
-}
-
-/** Gradient and Hessian (packed p × p) of the NLL at θ; returns false if some λ ≤ 0. */
-function gradHess(
-  model: LinearModel,
-  theta: Float64Array,
-  grad: Float64Array,
-  hess: Float64Array,
-  constraint: GaussianConstraint | undefined,
-): boolean {
-  const { p, n, phi, weights, integrals } = model;
-  for (let k = 0; k < p; k++) grad[k] = integrals[k]!;
-  hess.fill(0);
-  for (let i = 0; i < n; i++) {
-    const row = i * p;
-    let lam = 0;
-    for (let k = 0; k < p; k++) lam += theta[k]! * phi[row + k]!;
-    if (!(lam > 0)) return false;
-    const w = weights === null ? 1 : weights[i]!;
-    const r = w / lam;
-    const r2 = r / lam;
-    for (let k = 0; k < p; k++) {
-      const fk = phi[row + k]!;
-      grad[k] = grad[k]! - r * fk;
-      const fk2 = r2 * fk;
-      for (let l = k; l < p; l++) hess[k * p + l] = hess[k * p + l]! + fk2 * phi[row + l]!;
-    }
-  }
-  for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) hess[k * p + l] = hess[l * p + k]!;
-  if (constraint !== undefined) {
     const j = constraint.index;
     const s2 = constraint.sigma * constraint.sigma;
-    grad[j] = grad[j]! + (theta[j]! - constraint.mean) / s2;
-    hess[j * p + j] = hess[j * p + j]! + 1 / s2;
+    const d = theta[j]! - constraint.mean;
+    nll += (0.5 * d * d) / s2;
+    if (grad !== null && hess !== null) {
+      grad[j] = grad[j]! + d / s2;
+      hess[j * p + j] = hess[j * p + j]! + 1 / s2;
+    }
   }
-  return true;
+  return nll;
 }
 
 /**
@@ -214,41 +283,54 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
   const p = model.p;
   const tol = options.edmTolerance ?? LINEAR_FIT_DEFAULTS.edmTolerance;
   const maxIt = options.maxIterations ?? LINEAR_FIT_DEFAULTS.maxIterations;
+  const wantCov = options.covariance ?? true;
   const fixed = new Set(options.fixed ?? []);
   const free: number[] = [];
   for (let k = 0; k < p; k++) if (!fixed.has(k)) free.push(k);
   const theta = Float64Array.from(options.start);
   const grad = new Float64Array(p);
   const hess = new Float64Array(p * p);
+  const gradTrial = new Float64Array(p);
+  const hessTrial = new Float64Array(p * p);
   const step = new Float64Array(p);
   const trial = new Float64Array(p);
   const c = options.constraint;
-  let nll = linearNll(model, theta, c);
+  // Invariant: grad and hess hold the derivatives at θ.
+  let nll = evaluate(model, theta, c, grad, hess);
   const done = (reason: LinearFitResult["reason"], edm: number, it: number): LinearFitResult => {
     let covariance: Float64Array | null = null;
-    if (Number.isFinite(nll) && gradHess(model, theta, grad, hess, c)) {
+    if (wantCov && Number.isFinite(nll)) {
       const inv = new Float64Array(p * p);
       if (free.length === 0 || solveFree(p, free, hess, grad, step, inv)) covariance = inv;
     }
-    const converged = reason === "converged" && covariance !== null;
+    const converged = reason === "converged" && (covariance !== null || !wantCov);
     return { theta, nll, edm, iterations: it, converged, covariance, reason };
   };
   if (!Number.isFinite(nll)) return done("infeasible-start", Number.NaN, 0);
   if (free.length === 0) return done("converged", 0, 0);
   let edm = Number.POSITIVE_INFINITY;
   for (let it = 1; it <= maxIt; it++) {
-    if (!gradHess(model, theta, grad, hess, c)) return done("infeasible-start", Number.NaN, it);
     if (!solveFree(p, free, hess, grad, step, null)) return done("singular-hessian", edm, it);
     let slope = 0;
     for (const k of free) slope += grad[k]! * step[k]!;
     edm = -0.5 * slope;
     if (edm < tol) return done("converged", edm, it);
-    // Backtracking line search (Armijo) that also keeps every λ(x_i) > 0.
-    let alpha = 1;
+    // The full Newton step, evaluated with its derivatives (accepted almost always) ...
+    for (let k = 0; k < p; k++) trial[k] = theta[k]! + step[k]!;
+    let f = evaluate(model, trial, c, gradTrial, hessTrial);
+    if (f <= nll + 1e-4 * slope) {
+      theta.set(trial);
+      grad.set(gradTrial);
+      hess.set(hessTrial);
+      nll = f;
+      continue;
+    }
+    // ... else backtracking (Armijo), which also keeps every λ(x_i) > 0.
+    let alpha = 0.5;
     let accepted = false;
     for (let h = 0; h < 60; h++) {
       for (let k = 0; k < p; k++) trial[k] = theta[k]! + alpha * step[k]!;
-      const f = linearNll(model, trial, c);
+      f = evaluate(model, trial, c, null, null);
       if (f <= nll + 1e-4 * alpha * slope) {
         theta.set(trial);
         nll = f;
@@ -259,6 +341,7 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
     }
     // No decrease at the level of rounding: we are at the minimum already.
     if (!accepted) return done(edm < 1e-6 ? "converged" : "line-search-failed", edm, it);
+    evaluate(model, theta, c, grad, hess);
   }
   return done("max-iterations", edm, maxIt);
 }

@@ -15,8 +15,8 @@ const GL8_X = [
   0.525532409916329, 0.7966664774136267, 0.9602898564975363,
 ];
 const GL8_W = [
-  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362,
-  0.3137066458778873, 0.2223810344533745, 0.1012285362903763,
+  0.1012285362903763, 0.2223810344533745, 0.3137066458778873, 0.362683783378362, 0.362683783378362, 0.3137066458778873,
+  0.2223810344533745, 0.1012285362903763,
 ];
 
 /** Index of the first element of a sorted array that is ≥ x. */
@@ -64,13 +64,7 @@ export interface WindowSpec {
  * @param order - background polynomial order
  * @param floor - the lowest allowed value of the variable (0 for the reduced mass)
  */
-export function makeWindow(
-  center: number,
-  halfWidth: number,
-  vetoes: Region,
-  order: number,
-  floor = 0,
-): WindowSpec {
+export function makeWindow(center: number, halfWidth: number, vetoes: Region, order: number, floor = 0): WindowSpec {
   const low = Math.max(floor, center - halfWidth);
   const high = center + halfWidth;
   let pieces: [number, number][] = [[low, high]];
@@ -97,6 +91,10 @@ export interface WindowModel {
   readonly nodes: { readonly phi: Float64Array; readonly weights: Float64Array; readonly n: number };
   /** Number of parameters: 1 (signal) + order + 1. */
   readonly p: number;
+  /** The signal shape of the window. */
+  readonly shape: SignalShape;
+  /** The model for other events in the region (toy datasets), same components and integrals. */
+  readonly eventModel: (xs: Float64Array) => LinearModel;
 }
 
 /**
@@ -112,6 +110,14 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
   const toT = (x: number): number => (2 * (x - low)) / width - 1;
   const signal = makeSignalDensity(shape, region);
 
+  const phiAt = (xs: ArrayLike<number>, i0: number, i1: number, out: Float64Array, row0: number): void => {
+    for (let i = i0, row = row0; i < i1; i++, row++) {
+      const x = xs[i]!;
+      out[row * p] = signal(x);
+      legendre(toT(x), order, out, row * p + 1);
+      for (let k = 1; k < p; k++) out[row * p + k] = out[row * p + k]! / width;
+    }
+  };
   // Events inside the region.
   let n = 0;
   const ranges: [number, number][] = [];
@@ -124,12 +130,8 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
   const phi = new Float64Array(n * p);
   let row = 0;
   for (const [i0, i1] of ranges) {
-    for (let i = i0; i < i1; i++, row++) {
-      const x = sorted[i]!;
-      phi[row * p] = signal.density(x);
-      legendre(toT(x), order, phi, row * p + 1);
-      for (let k = 1; k < p; k++) phi[row * p + k] = phi[row * p + k]! / width;
-    }
+    phiAt(sorted, i0, i1, phi, row);
+    row += i1 - i0;
   }
   // ∫ over the region: signal 1 by construction; background ∫ P_k(t)/W dx = ½ ∫ P_k dt.
   const integrals = new Float64Array(p);
@@ -152,7 +154,7 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
       if (v <= u) continue;
       const mid = 0.5 * (u + v);
       const inCore = Math.abs(mid - shape.mean) < 8 * sigma;
-      const panels = Math.max(1, Math.ceil((v - u) / ((inCore ? 0.5 : 2) * sigma)));
+      const panels = Math.max(1, Math.ceil((v - u) / ((inCore ? 1 : 4) * sigma)));
       for (let q = 0; q < panels; q++) edges.push(u + ((v - u) * q) / panels, u + ((v - u) * (q + 1)) / panels);
     }
   }
@@ -168,16 +170,22 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
     for (let j = 0; j < GL8_X.length; j++, node++) {
       const x = u + half * (1 + GL8_X[j]!);
       nodeW[node] = half * GL8_W[j]!;
-      nodePhi[node * p] = signal.density(x);
+      nodePhi[node * p] = signal(x);
       legendre(toT(x), order, nodePhi, node * p + 1);
       for (let k = 1; k < p; k++) nodePhi[node * p + k] = nodePhi[node * p + k]! / width;
     }
   }
   return {
     spec,
+    shape,
     data: { p, n, phi, weights: null, integrals },
     nodes: { phi: nodePhi, weights: nodeW, n: nNodes },
     p,
+    eventModel: (xs: Float64Array): LinearModel => {
+      const out = new Float64Array(xs.length * p);
+      phiAt(xs, 0, xs.length, out, 0);
+      return { p, n: xs.length, phi: out, weights: null, integrals };
+    },
   };
 }
 

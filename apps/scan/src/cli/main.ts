@@ -1,0 +1,614 @@
+/**
+ * The `muonphilic` command line: `scan resonance`, `merge`, `calibrate`, `help`. Bad input gives a
+ * one-line message naming what was wrong and exit code 2; an unexpected failure exit code 1.
+ *
+ * @packageDocumentation
+ */
+import { availableParallelism } from "node:os";
+import type { Gm2InputName } from "@muonphilic/models";
+import { GM2_INPUTS } from "@muonphilic/models";
+import { isPhysError, PhysError } from "@muonphilic/units";
+import { DEFAULTS, type Injection, type ScanConfig, TABLE_I_TOTAL } from "../config.js";
+import { INPUT_FORMATS, type InputFormat } from "../io/readers.js";
+import type { ResultsDocument } from "../output/results.js";
+import type { SystematicsTable } from "../run/point.js";
+import { mergeShards, runResonanceScan, type ScanOutcome, toolInfo } from "../run/scan.js";
+import {
+  type CommandSpec,
+  getFlag,
+  getList,
+  getNumber,
+  getString,
+  helpText,
+  type ParsedArgs,
+  parseArgs,
+} from "./args.js";
+import { CALIBRATE_SPEC, calibrateCommand } from "./calibrate.js";
+import { readSystematicsFile } from "./systematics.js";
+
+/** Where the CLI writes. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+}
+
+const SCAN_SPEC: CommandSpec = {
+  name: "scan resonance",
+  summary:
+    "Search for a narrow dimuon resonance in e+e- -> mu+mu- X(-> mu+mu-) by the method of Belle II (PRD 109, 112015):\n" +
+    "unbinned fits of a double Crystal Ball on a polynomial background in the reduced mass, in windows of 60 resolutions,\n" +
+    "stepping by one resolution; local and global significance; CLs upper limits on the yield, on sigma x BR and on the couplings.",
+  usage: "muonphilic scan resonance [--data FILE [--column NAME]] [--out DIR] [options]",
+  options: [
+    {
+      name: "data",
+      kind: "value",
+      valueName: "FILE",
+      description: "Dimuon masses (GeV): CSV, Parquet or ROOT TTree",
+      defaultText: "the embedded Belle II background-only toy, 178 fb^-1",
+    },
+    {
+      name: "column",
+      kind: "value",
+      valueName: "NAME",
+      description: "CSV/Parquet column or TTree branch with the masses (optional for one-column files)",
+    },
+    {
+      name: "format",
+      kind: "value",
+      valueName: "FMT",
+      description: `Input format: ${INPUT_FORMATS.join(" | ")}`,
+      defaultText: "from the file extension",
+    },
+    {
+      name: "tree",
+      kind: "value",
+      valueName: "NAME",
+      description: "TTree name in a ROOT file",
+      defaultText: "the first TTree",
+    },
+    { name: "out", kind: "value", valueName: "DIR", description: "Output directory", defaultText: "scan-out" },
+    {
+      name: "calibration",
+      kind: "value",
+      valueName: "FILE",
+      description: "Signal-shape calibration (JSON from `muonphilic calibrate`)",
+      defaultText: "the packaged Belle II calibration",
+    },
+    {
+      name: "min-mass",
+      kind: "value",
+      valueName: "GEV",
+      description: "First dimuon-mass hypothesis",
+      defaultText: String(DEFAULTS.minMass),
+    },
+    {
+      name: "max-mass",
+      kind: "value",
+      valueName: "GEV",
+      description: "Last dimuon-mass hypothesis",
+      defaultText: String(DEFAULTS.maxMass),
+    },
+    {
+      name: "step",
+      kind: "value",
+      valueName: "N",
+      description: "Scan step in mass resolutions",
+      defaultText: String(DEFAULTS.step),
+    },
+    {
+      name: "window",
+      kind: "value",
+      valueName: "N",
+      description: "Fit window width in mass resolutions",
+      defaultText: String(DEFAULTS.window),
+    },
+    {
+      name: "veto",
+      kind: "list",
+      valueName: "LO:HI",
+      description: "Dimuon-mass interval (GeV) excluded from scan and fits",
+      defaultText: "3.07:3.12 (J/psi)",
+    },
+    { name: "no-veto", kind: "flag", description: "Scan without any veto" },
+    {
+      name: "cl",
+      kind: "value",
+      valueName: "CL",
+      description: "Confidence level of the upper limits",
+      defaultText: String(DEFAULTS.cl),
+    },
+    {
+      name: "cls",
+      kind: "value",
+      valueName: "METHOD",
+      description: "CLs from asymptotic formulae or from toys: asymptotic | toys",
+      defaultText: DEFAULTS.cls,
+    },
+    {
+      name: "toys",
+      kind: "value",
+      valueName: "N",
+      description: "Toys per tested yield and hypothesis with --cls toys",
+      defaultText: String(DEFAULTS.toys),
+    },
+    {
+      name: "seed",
+      kind: "value",
+      valueName: "N",
+      description: "Seed of the toys",
+      defaultText: String(DEFAULTS.seed),
+    },
+    {
+      name: "lumi",
+      kind: "value",
+      valueName: "FB-1",
+      description: "Integrated luminosity in fb^-1",
+      defaultText: String(DEFAULTS.luminosityInvFb),
+    },
+    {
+      name: "yield-correction",
+      kind: "value",
+      valueName: "K",
+      description: "Factor applied to fitted yields (sec. V: +7%)",
+      defaultText: String(DEFAULTS.yieldCorrection),
+    },
+    {
+      name: "efficiency-correction",
+      kind: "value",
+      valueName: "F",
+      description: "Factor applied to the calibrated efficiency (ISR photon veto, -2.8%)",
+      defaultText: String(DEFAULTS.efficiencyCorrection),
+    },
+    {
+      name: "systematic",
+      kind: "value",
+      valueName: "REL",
+      description: "Total relative systematic uncertainty on the signal yield",
+      defaultText: `${TABLE_I_TOTAL.toFixed(3)} (Table I, upper ends)`,
+    },
+    {
+      name: "systematics",
+      kind: "value",
+      valueName: "FILE",
+      description: "CSV of mass_GeV,relative: a systematic uncertainty that depends on mass",
+    },
+    {
+      name: "sqrt-s",
+      kind: "value",
+      valueName: "GEV",
+      description: "Collision energy",
+      defaultText: String(DEFAULTS.sqrtS),
+    },
+    {
+      name: "gm2",
+      kind: "value",
+      valueName: "INPUT",
+      description: `(g-2)_mu input for the favoured band: ${Object.keys(GM2_INPUTS).join(" | ")}`,
+      defaultText: DEFAULTS.gm2Input,
+    },
+    {
+      name: "gm2-sigmas",
+      kind: "value",
+      valueName: "N",
+      description: "Width of the (g-2)_mu band in standard deviations",
+      defaultText: String(DEFAULTS.gm2Sigmas),
+    },
+    {
+      name: "inject",
+      kind: "list",
+      valueName: "MASS:YIELD",
+      description: "Add YIELD signal events at MASS (GeV) drawn from the calibrated shape",
+    },
+    {
+      name: "inject-seed",
+      kind: "value",
+      valueName: "N",
+      description: "Seed of the injected events",
+      defaultText: String(DEFAULTS.injectSeed),
+    },
+    {
+      name: "min-events",
+      kind: "value",
+      valueName: "N",
+      description: "Fewest events in a window for a fit",
+      defaultText: String(DEFAULTS.minEvents),
+    },
+    {
+      name: "reference-level",
+      kind: "value",
+      valueName: "U0",
+      description: "Gross-Vitells reference level of q0",
+      defaultText: String(DEFAULTS.referenceLevel),
+    },
+    { name: "workers", kind: "value", valueName: "N", description: "Worker threads", defaultText: "all cores" },
+    {
+      name: "shard",
+      kind: "value",
+      valueName: "I/N",
+      description: "Run only shard I of N (every N-th hypothesis); join with `muonphilic merge`",
+    },
+    {
+      name: "skip-invalid",
+      kind: "flag",
+      description: "Scan the valid rows when the file has invalid ones (they are counted and reported)",
+    },
+    { name: "fresh", kind: "flag", description: "Discard a checkpoint or results of another run in --out" },
+    { name: "no-progress", kind: "flag", description: "No progress bar" },
+    { name: "no-plots", kind: "flag", description: "Do not render the figures" },
+  ],
+  notes:
+    "Outputs in --out: results.json (schema muonphilic/resonance-scan-results v1), points.csv, hepdata/*.yaml,\n" +
+    "plots/*.svg and *.png. A run killed at any point resumes from DIR/checkpoint.jsonl when started again with the\n" +
+    "same arguments; results.json is written last, atomically, so its presence means the scan finished.",
+};
+
+const MERGE_SPEC: CommandSpec = {
+  name: "merge",
+  summary: "Join the output directories of `muonphilic scan resonance --shard I/N` runs into one scan.",
+  usage: "muonphilic merge SHARD_DIR... --out DIR",
+  options: [
+    {
+      name: "out",
+      kind: "value",
+      valueName: "DIR",
+      description: "Output directory of the merged scan",
+      defaultText: "scan-out",
+    },
+    { name: "no-plots", kind: "flag", description: "Do not render the figures" },
+  ],
+};
+
+const TOP_HELP = `muonphilic ${"—"} searches for light muon-philic bosons
+
+Usage: muonphilic <command> [options]
+
+Commands:
+  scan resonance   the four-muon resonance scan (Belle II PRD 109, 112015): limits on sigma x BR, g' and g_S
+  merge            join the outputs of sharded scans
+  calibrate        simulate signal and fit the double-Crystal-Ball shapes and efficiencies (the calibration artefact)
+  help [command]   this text, or a command's options
+
+Run \`muonphilic <command> --help\` for a command's options.
+`;
+
+function parseRange(text: string, what: string): [number, number] {
+  const m = /^\s*([^:]+):([^:]+)\s*$/.exec(text);
+  const a = m ? Number(m[1]) : Number.NaN;
+  const b = m ? Number(m[2]) : Number.NaN;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) {
+    throw new PhysError("INVALID_ARGUMENT", `${what} must be A:B with two numbers, got ${JSON.stringify(text)}`, {
+      argument: what,
+    });
+  }
+  return [a, b];
+}
+
+/**
+ * Parses `--shard I/N`.
+ * @throws {@link PhysError} `INVALID_ARGUMENT` unless 1 ≤ I ≤ N are integers
+ */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const i = m ? Number(m[1]) : Number.NaN;
+  const n = m ? Number(m[2]) : Number.NaN;
+  if (!(Number.isInteger(i) && Number.isInteger(n) && n >= 1 && i >= 1 && i <= n)) {
+    throw new PhysError(
+      "INVALID_ARGUMENT",
+      `--shard must be I/N with integers 1 <= I <= N, got ${JSON.stringify(text)}`,
+      {
+        argument: "--shard",
+        value: text,
+        allowed: "I/N, 1 <= I <= N",
+      },
+    );
+  }
+  return { index: i, count: n };
+}
+
+/** Builds the scan configuration from parsed arguments. */
+export function scanConfigFrom(args: ParsedArgs): ScanConfig {
+  if (args.positionals.length > 0) {
+    throw new PhysError("INVALID_ARGUMENT", `unexpected argument ${JSON.stringify(args.positionals[0])} (see --help)`, {
+      argument: String(args.positionals[0]),
+    });
+  }
+  const format = getString(args, "format");
+  if (format !== undefined && !(INPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new PhysError(
+      "INVALID_ARGUMENT",
+      `--format must be one of ${INPUT_FORMATS.join(", ")}, got ${JSON.stringify(format)}`,
+      {
+        argument: "--format",
+      },
+    );
+  }
+  const dataPath = getString(args, "data");
+  for (const opt of ["column", "format", "tree"]) {
+    if (dataPath === undefined && getString(args, opt) !== undefined) {
+      throw new PhysError("INVALID_ARGUMENT", `--${opt} needs --data FILE`, { argument: `--${opt}` });
+    }
+  }
+  const minMass = getNumber(args, "min-mass", DEFAULTS.minMass, { min: 0.2114, unit: "GeV" });
+  const maxMass = getNumber(args, "max-mass", DEFAULTS.maxMass, {
+    min: minMass,
+    exclusiveMin: true,
+    max: 10.5,
+    unit: "GeV",
+  });
+  const cls = getString(args, "cls") ?? DEFAULTS.cls;
+  if (cls !== "asymptotic" && cls !== "toys") {
+    throw new PhysError("INVALID_ARGUMENT", `--cls must be asymptotic or toys, got ${JSON.stringify(cls)}`, {
+      argument: "--cls",
+    });
+  }
+  const gm2 = getString(args, "gm2") ?? DEFAULTS.gm2Input;
+  if (!(gm2 in GM2_INPUTS)) {
+    throw new PhysError(
+      "INVALID_ARGUMENT",
+      `--gm2 must be one of ${Object.keys(GM2_INPUTS).join(", ")}, got ${JSON.stringify(gm2)}`,
+      {
+        argument: "--gm2",
+      },
+    );
+  }
+  if (getString(args, "systematic") !== undefined && getString(args, "systematics") !== undefined) {
+    throw new PhysError("INVALID_ARGUMENT", "give either --systematic or --systematics, not both", {
+      argument: "--systematics",
+    });
+  }
+  const sysFile = getString(args, "systematics");
+  const systematics: SystematicsTable =
+    sysFile !== undefined
+      ? readSystematicsFile(sysFile)
+      : { massGeV: [0], relative: [getNumber(args, "systematic", TABLE_I_TOTAL, { min: 0, max: 1 })] };
+  const vetoes = getFlag(args, "no-veto")
+    ? []
+    : getList(args, "veto").length > 0
+      ? getList(args, "veto").map((v) => {
+          const [a, b] = parseRange(v, "--veto");
+          if (!(b > a))
+            throw new PhysError("INVALID_ARGUMENT", `--veto ${v}: the upper edge must exceed the lower`, {
+              argument: "--veto",
+            });
+          return [a, b] as const;
+        })
+      : DEFAULTS.vetoes;
+  const inject: Injection[] = getList(args, "inject").map((v) => {
+    const [mass, y] = parseRange(v, "--inject");
+    if (!(mass >= minMass && mass <= maxMass)) {
+      throw new PhysError(
+        "INVALID_ARGUMENT",
+        `--inject ${v}: the mass must be in the scan range [${minMass}, ${maxMass}] GeV`,
+        {
+          argument: "--inject",
+        },
+      );
+    }
+    if (!(y >= 0))
+      throw new PhysError("INVALID_ARGUMENT", `--inject ${v}: the yield must be >= 0`, { argument: "--inject" });
+    return { mass, yield: y };
+  });
+  const shardText = getString(args, "shard");
+  return {
+    data:
+      dataPath === undefined
+        ? { kind: "embedded" }
+        : {
+            kind: "file",
+            path: dataPath,
+            ...(getString(args, "column") === undefined ? {} : { column: getString(args, "column")! }),
+            ...(format === undefined ? {} : { format: format as InputFormat }),
+            ...(getString(args, "tree") === undefined ? {} : { tree: getString(args, "tree")! }),
+          },
+    out: getString(args, "out") ?? "scan-out",
+    ...(getString(args, "calibration") === undefined ? {} : { calibration: getString(args, "calibration")! }),
+    minMass,
+    maxMass,
+    step: getNumber(args, "step", DEFAULTS.step, { min: 0.05, max: 100 }),
+    window: getNumber(args, "window", DEFAULTS.window, { min: 4, max: 1000 }),
+    cl: getNumber(args, "cl", DEFAULTS.cl, { min: 0.5, max: 0.9999 }),
+    orderLow: DEFAULTS.orderLow,
+    orderHigh: DEFAULTS.orderHigh,
+    orderSwitchMass: DEFAULTS.orderSwitchMass,
+    vetoes,
+    cls,
+    toys: getNumber(args, "toys", DEFAULTS.toys, { min: 20, integer: true }),
+    seed: getNumber(args, "seed", DEFAULTS.seed, { min: 0, integer: true }),
+    luminosityInvFb: getNumber(args, "lumi", DEFAULTS.luminosityInvFb, { min: 0, exclusiveMin: true, unit: "fb^-1" }),
+    yieldCorrection: getNumber(args, "yield-correction", DEFAULTS.yieldCorrection, { min: 0, exclusiveMin: true }),
+    efficiencyCorrection: getNumber(args, "efficiency-correction", DEFAULTS.efficiencyCorrection, {
+      min: 0,
+      exclusiveMin: true,
+      max: 1,
+    }),
+    systematics,
+    sqrtS: getNumber(args, "sqrt-s", DEFAULTS.sqrtS, { min: 1, unit: "GeV" }),
+    gm2Input: gm2 as Gm2InputName,
+    gm2Sigmas: getNumber(args, "gm2-sigmas", DEFAULTS.gm2Sigmas, { min: 0, exclusiveMin: true }),
+    minEvents: getNumber(args, "min-events", DEFAULTS.minEvents, { min: 1, integer: true }),
+    referenceLevel: getNumber(args, "reference-level", DEFAULTS.referenceLevel, { min: 0, exclusiveMin: true }),
+    inject,
+    injectSeed: getNumber(args, "inject-seed", DEFAULTS.injectSeed, { min: 0, integer: true }),
+    workers: getNumber(args, "workers", availableParallelism(), { min: 1, max: 256, integer: true }),
+    shard: shardText === undefined ? null : parseShard(shardText),
+    skipInvalid: getFlag(args, "skip-invalid"),
+    fresh: getFlag(args, "fresh"),
+    progress: !getFlag(args, "no-progress"),
+    plots: !getFlag(args, "no-plots"),
+  };
+}
+
+const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toPrecision(digits) : "-");
+
+/** The summary table printed at the end of a scan. */
+export function summaryTable(doc: ResultsDocument, files: readonly string[], out: string): string {
+  const s = doc.summary;
+  const rows: [string, string][] = [];
+  rows.push([
+    "data",
+    `${doc.input.description}: ${doc.input.validRows} candidates${doc.input.invalid.count > 0 ? `, ${doc.input.invalid.count} invalid rows skipped` : ""}`,
+  ]);
+  for (const inj of doc.input.injected) rows.push(["injected", `${inj.events} events at ${inj.massGeV} GeV`]);
+  rows.push([
+    "hypotheses",
+    `${s.points}${doc.shard ? ` (shard ${doc.shard.index}/${doc.shard.count} of ${s.gridPoints})` : ""}, ${doc.settings.minMassGeV}-${doc.settings.maxMassGeV} GeV`,
+  ]);
+  rows.push([
+    "status",
+    Object.entries(s.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", "),
+  ]);
+  for (const p of s.problems.filter((q) => q.status !== "retried").slice(0, 5)) {
+    rows.push(["  failed", `${p.mass.toFixed(4)} GeV: ${p.status} (${p.message})`]);
+  }
+  const ex = doc.largestExcess;
+  if (ex) {
+    rows.push([
+      "largest excess",
+      `${ex.mass.toFixed(4)} GeV: local ${ex.localSignificance.toFixed(2)} sigma, global ${ex.globalSignificance.toFixed(2)} sigma (Gross-Vitells, ${ex.upcrossings} up-crossings of q0 = ${ex.referenceLevel})`,
+    ]);
+  }
+  if (s.bandCoverage) {
+    const c = s.bandCoverage;
+    rows.push([
+      "band coverage",
+      `observed limit inside expected +-1 sigma ${(100 * c.fraction1Sigma).toFixed(1)}%, +-2 sigma ${(100 * c.fraction2Sigma).toFixed(1)}% (expected 68%, 95%)`,
+    ]);
+  }
+  const range = (vals: number[], below?: number): string => {
+    const v = vals.filter((x, i) => Number.isFinite(x) && (below === undefined || doc.points[i]!.mass < below));
+    return v.length ? `${fmt(Math.min(...v))} - ${fmt(Math.max(...v))}` : "-";
+  };
+  rows.push([
+    "sigma x BR limit",
+    `Z' ${range(doc.points.map((p) => p.upperLimitSigmaBrFb))} fb, S ${range(doc.points.map((p) => p.upperLimitSigmaBrFbScalar))} fb (${(100 * doc.settings.cl).toFixed(0)}% CL)`,
+  ]);
+  rows.push([
+    "coupling limit < 6 GeV",
+    `g' ${range(
+      doc.points.map((p) => p.upperLimitGPrime),
+      6,
+    )}, g_S ${range(
+      doc.points.map((p) => p.upperLimitGS),
+      6,
+    )}`,
+  ]);
+  if (doc.gm2.excludedRanges) {
+    // The envelope of the excluded intervals, their number and total width.
+    const r = (x: readonly (readonly [number, number])[]): string => {
+      if (x.length === 0) return "none";
+      const width = x.reduce((s, [a, b]) => s + (b - a), 0);
+      const span = `${x[0]![0].toFixed(2)}-${x[x.length - 1]![1].toFixed(2)} GeV`;
+      return x.length === 1 ? span : `within ${span} (${x.length} intervals, ${width.toFixed(2)} GeV in total)`;
+    };
+    rows.push([
+      `(g-2) +-${doc.gm2.nSigma} sigma excluded`,
+      `Z' ${r(doc.gm2.excludedRanges.zprime)}; S ${r(doc.gm2.excludedRanges.scalar)} (${doc.gm2.input})`,
+    ]);
+  }
+  if (s.systematicsEffect)
+    rows.push([
+      "systematics",
+      `limits weaker by ${(100 * s.systematicsEffect.meanRelativeChange).toFixed(2)}% on average`,
+    ]);
+  rows.push([
+    "time",
+    `${s.wallSeconds.toFixed(1)} s on ${s.workers} worker(s)${s.resumedPoints ? `, ${s.resumedPoints} points resumed` : ""}`,
+  ]);
+  rows.push(["outputs", `${out}/ (${files.length} files: results.json, points.csv, hepdata/, plots/)`]);
+  const w = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return `${rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
+}
+
+function printOutcome(io: CliIo, outcome: ScanOutcome, out: string): void {
+  for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
+  io.stdout(summaryTable(outcome.doc, outcome.files, out));
+}
+
+/**
+ * Runs the CLI.
+ * @param argv - the arguments after the program name
+ * @param io - output sinks
+ * @returns the exit code: 0 success, 2 bad input or usage, 1 unexpected failure
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    if (cmd === undefined || cmd === "help" || cmd === "--help" || cmd === "-h") {
+      const topic = cmd === "help" ? rest.join(" ") : "";
+      const spec =
+        topic === "scan resonance" || topic === "scan"
+          ? SCAN_SPEC
+          : topic === "merge"
+            ? MERGE_SPEC
+            : topic === "calibrate"
+              ? CALIBRATE_SPEC
+              : null;
+      io.stdout(spec ? helpText(spec) : TOP_HELP);
+      return 0;
+    }
+    if (cmd === "--version") {
+      io.stdout(`${toolInfo().version}\n`);
+      return 0;
+    }
+    const scanIo = { log: (l: string) => io.stderr.write(`${l}\n`), progress: io.stderr };
+    if (cmd === "scan") {
+      const [sub, ...opts] = rest;
+      if (sub !== "resonance") {
+        if (sub === "--help" || sub === undefined) {
+          io.stdout(helpText(SCAN_SPEC));
+          return sub === undefined ? 2 : 0;
+        }
+        throw new PhysError("UNKNOWN_NAME", `unknown analysis ${JSON.stringify(sub)}: muonphilic scan resonance`, {
+          argument: "analysis",
+          value: sub,
+        });
+      }
+      const args = parseArgs(opts, SCAN_SPEC);
+      if (getFlag(args, "help")) {
+        io.stdout(helpText(SCAN_SPEC));
+        return 0;
+      }
+      const config = scanConfigFrom(args);
+      const outcome = await runResonanceScan(config, scanIo);
+      printOutcome(io, outcome, config.out);
+      return 0;
+    }
+    if (cmd === "merge") {
+      const args = parseArgs(rest, MERGE_SPEC);
+      if (getFlag(args, "help")) {
+        io.stdout(helpText(MERGE_SPEC));
+        return 0;
+      }
+      if (args.positionals.length === 0) {
+        throw new PhysError(
+          "INVALID_ARGUMENT",
+          "merge needs the shard output directories: muonphilic merge DIR... --out DIR",
+          { argument: "shards" },
+        );
+      }
+      const out = getString(args, "out") ?? "scan-out";
+      const outcome = await mergeShards(args.positionals, out, scanIo, !getFlag(args, "no-plots"));
+      printOutcome(io, outcome, out);
+      return 0;
+    }
+    if (cmd === "calibrate") return await calibrateCommand(rest, io);
+    throw new PhysError(
+      "UNKNOWN_NAME",
+      `unknown command ${JSON.stringify(cmd)}; commands: scan resonance, merge, calibrate, help`,
+      {
+        argument: "command",
+        value: cmd,
+      },
+    );
+  } catch (e) {
+    if (isPhysError(e)) {
+      io.stderr.write(`muonphilic: error: ${e.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`muonphilic: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}

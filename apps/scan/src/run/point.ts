@@ -1,0 +1,179 @@
+/**
+ * One mass hypothesis of the resonance scan: build its window (Belle2-4mu sec. V: 60 resolutions
+ * wide, quadratic background below 1 GeV and linear above, J/ψ veto), analyse it, and return a
+ * plain, JSON-serialisable record (what the checkpoint stores and the workers send back).
+ *
+ * @packageDocumentation
+ */
+import { type Calibration, signalModelAt } from "../calibration.js";
+import { analyseWindow, type PointStatus } from "../fit/analyse.js";
+import { toysLimits } from "../fit/toys.js";
+import { buildWindowModel, makeWindow } from "../fit/window.js";
+import type { GridPoint } from "../grid.js";
+
+/**
+ * The total relative systematic uncertainty on the expected signal yield vs dimuon mass (linear
+ * interpolation, flat beyond the ends); a single entry is a constant.
+ */
+export interface SystematicsTable {
+  readonly massGeV: readonly number[];
+  readonly relative: readonly number[];
+}
+
+/** Evaluates a {@link SystematicsTable} at a dimuon mass (GeV). */
+export function systematicAt(table: SystematicsTable, mass: number): number {
+  const { massGeV: m, relative: r } = table;
+  if (m.length === 1 || mass <= m[0]!) return r[0]!;
+  if (mass >= m[m.length - 1]!) return r[r.length - 1]!;
+  let j = 1;
+  while (m[j]! < mass) j++;
+  const t = (mass - m[j - 1]!) / (m[j]! - m[j - 1]!);
+  return r[j - 1]! + t * (r[j]! - r[j - 1]!);
+}
+
+/** The statistical settings of a scan (everything that changes a point's numbers). */
+export interface PointSettings {
+  /** Confidence level of the upper limits. */
+  readonly cl: number;
+  /** Window width in resolutions (60). */
+  readonly windowInResolutions: number;
+  /** Background polynomial order below and above `orderSwitchMass`. */
+  readonly orderLow: number;
+  readonly orderHigh: number;
+  /** Dimuon mass where the background order switches, GeV. */
+  readonly orderSwitchMass: number;
+  /** Excluded reduced-mass intervals (the J/ψ veto), GeV. */
+  readonly reducedVetoes: readonly (readonly [number, number])[];
+  /** Minimum number of events in a window. */
+  readonly minEvents: number;
+  /** Relative Gaussian uncertainty on the signal yield (systematics) vs dimuon mass. */
+  readonly systematics: SystematicsTable;
+  /** "asymptotic" or "toys" CLs. */
+  readonly cls: "asymptotic" | "toys";
+  /** Toys per hypothesis and seed when `cls` is "toys". */
+  readonly toys: number;
+  readonly seed: number;
+}
+
+/** The per-point record (wire format, GeV; NaN stored as null in JSON). */
+export interface PointRecord {
+  readonly index: number;
+  readonly mass: number;
+  readonly reducedMass: number;
+  readonly resolution: number;
+  readonly windowLow: number;
+  readonly windowHigh: number;
+  readonly backgroundOrder: number;
+  readonly status: PointStatus;
+  readonly message?: string;
+  readonly nEvents: number;
+  readonly signalYield: number;
+  readonly signalYieldError: number;
+  readonly backgroundYield: number;
+  readonly backgroundYieldError: number;
+  readonly backgroundCoefficients: readonly number[];
+  readonly q0: number;
+  readonly localSignificance: number;
+  readonly signedSignificance: number;
+  /** Upper limit on the signal yield (statistical only) and its five expected band values. */
+  readonly upperLimitYield: number;
+  readonly expectedUpperLimitYield: readonly number[];
+  /** The same with the Gaussian-constrained systematic uncertainty on the signal yield. */
+  readonly upperLimitYieldSyst: number;
+  readonly expectedUpperLimitYieldSyst: readonly number[];
+  readonly relativeSystematic: number;
+  readonly efficiencyZprime: number;
+  readonly efficiencyScalar: number;
+  readonly limitMethod: "asymptotic" | "toys";
+  readonly fit: { readonly iterations: number; readonly edm: number; readonly attempts: number };
+}
+
+/** Number of signal yields tested by toy CLs on (0, μ_max]. */
+const TOY_MU_STEPS = 16;
+
+const NAN5 = [Number.NaN, Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+
+/**
+ * Analyses one grid point on the sorted reduced-mass column. Never throws for a numerical failure:
+ * the record carries the status.
+ * @param sorted - reduced masses of all events, ascending, GeV
+ * @param calibration - the signal calibration
+ * @param point - the hypothesis
+ * @param settings - the statistical settings
+ */
+export function analysePoint(
+  sorted: Float64Array,
+  calibration: Calibration,
+  point: GridPoint,
+  settings: PointSettings,
+): PointRecord {
+  const signal = signalModelAt(calibration, point.mass);
+  const order = point.mass < settings.orderSwitchMass ? settings.orderLow : settings.orderHigh;
+  const halfWidth = 0.5 * settings.windowInResolutions * signal.resolution;
+  const spec = makeWindow(point.reducedMass, halfWidth, settings.reducedVetoes, order);
+  const model = buildWindowModel(sorted, spec, signal.shape);
+  const relSyst = systematicAt(settings.systematics, point.mass);
+  const a = analyseWindow(model, { cl: settings.cl, relativeSystematic: relSyst, minEvents: settings.minEvents });
+  let stat = a.limits;
+  let syst = a.limitsWithSystematics;
+  let status = a.status;
+  let message = a.message;
+  if (settings.cls === "toys" && a.limits !== null) {
+    // The tested yields span 1.5 times the larger of the asymptotic observed and +2σ expected limits.
+    const muMax = 1.5 * Math.max(a.limits.observed, a.limits.expected[4]);
+    const t = toysLimits(model, {
+      cl: settings.cl,
+      toys: settings.toys,
+      seed: settings.seed,
+      stream: point.index,
+      muMax,
+      steps: TOY_MU_STEPS,
+    });
+    if (t === null) {
+      status = "limit-failed";
+      message = "toy CLs: no bracket of the limit";
+    } else {
+      stat = t;
+      // With toys, the systematic enters through the asymptotic ratio syst/stat of the same point.
+      syst =
+        a.limits !== null && a.limitsWithSystematics !== null
+          ? {
+              observed: t.observed * (a.limitsWithSystematics.observed / a.limits.observed),
+              expected: t.expected.map(
+                (v, i) => v * (a.limitsWithSystematics!.expected[i]! / a.limits!.expected[i]!),
+              ) as unknown as typeof t.expected,
+              clb: t.clb,
+            }
+          : null;
+    }
+  }
+  return {
+    index: point.index,
+    mass: point.mass,
+    reducedMass: point.reducedMass,
+    resolution: signal.resolution,
+    windowLow: spec.low,
+    windowHigh: spec.high,
+    backgroundOrder: order,
+    status,
+    ...(message === undefined ? {} : { message }),
+    nEvents: a.nEvents,
+    signalYield: a.signalYield,
+    signalYieldError: a.signalYieldError,
+    backgroundYield: a.backgroundYield,
+    backgroundYieldError: a.backgroundYieldError,
+    backgroundCoefficients: a.backgroundCoefficients,
+    q0: a.q0,
+    localSignificance: a.localSignificance,
+    signedSignificance: a.signedSignificance,
+    upperLimitYield: stat?.observed ?? Number.NaN,
+    expectedUpperLimitYield: stat?.expected ?? NAN5,
+    upperLimitYieldSyst: syst?.observed ?? Number.NaN,
+    expectedUpperLimitYieldSyst: syst?.expected ?? NAN5,
+    relativeSystematic: relSyst,
+    efficiencyZprime: signal.efficiency.zprime,
+    efficiencyScalar: signal.efficiency.scalar,
+    limitMethod: settings.cls,
+    fit: a.fit,
+  };
+}

@@ -1,0 +1,410 @@
+/**
+ * The resonance scan end to end: data and calibration in, the grid of hypotheses, the worker
+ * pool with its crash-safe checkpoint, and the outputs (results.json last and atomically, tables,
+ * HEPData YAML, figures as SVG and PNG). Also the `merge` of shard outputs.
+ *
+ * @packageDocumentation
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PhysError } from "@muonphilic/units";
+import { type Calibration, readCalibration, sha256, signalModelAt, toReducedMass } from "../calibration.js";
+import { type ScanConfig, type SettingsWire, settingsWire } from "../config.js";
+import { type Dataset, loadDataset } from "../dataset.js";
+import { freeFit } from "../fit/analyse.js";
+import { buildWindowModel, makeWindow } from "../fit/window.js";
+import { massGrid, reducedVetoes } from "../grid.js";
+import { excessFitFigure, type Figure, limitFigure, significanceFigure, spectrumFigure } from "../output/figures.js";
+import { renderPng } from "../output/png.js";
+import {
+  buildDocument,
+  type DocumentContext,
+  type InputSummary,
+  type ResultsDocument,
+  serialiseDocument,
+  writeAtomic,
+} from "../output/results.js";
+import { hepDataTables, pointsCsv } from "../output/tables.js";
+import type { PhysicsSettings } from "../physics.js";
+import { CHECKPOINT_FILE, Checkpoint, toJson } from "./checkpoint.js";
+import type { PointRecord, PointSettings } from "./point.js";
+import { runPool } from "./pool.js";
+import { ProgressBar, type ProgressSink } from "./progress.js";
+
+/** The results file name. */
+export const RESULTS_FILE = "results.json";
+
+/** The packaged default calibration (produced by `muonphilic calibrate`). */
+export function defaultCalibrationPath(): string {
+  return fileURLToPath(new URL("../../calibration/belle2-4mu-default.json", import.meta.url));
+}
+
+/** The tool's name and version. */
+export function toolInfo(): ResultsDocument["tool"] {
+  const pkg = createRequire(import.meta.url)("../../package.json") as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version, node: process.version };
+}
+
+/** Where the scan reports what it does (the CLI passes stderr). */
+export interface ScanIo {
+  readonly log: (line: string) => void;
+  readonly progress: ProgressSink | null;
+}
+
+function physicsOf(s: SettingsWire): PhysicsSettings {
+  return {
+    luminosityInvFb: s.luminosityInvFb,
+    yieldCorrection: s.yieldCorrection,
+    efficiencyCorrection: s.efficiencyCorrection,
+    sqrtS: s.sqrtSGeV,
+    gm2Input: s.gm2Input,
+    gm2Sigmas: s.gm2Sigmas,
+  };
+}
+
+function pointSettingsOf(s: SettingsWire): PointSettings {
+  return {
+    cl: s.cl,
+    windowInResolutions: s.windowInResolutions,
+    orderLow: s.backgroundOrderBelowSwitch,
+    orderHigh: s.backgroundOrderAboveSwitch,
+    orderSwitchMass: s.orderSwitchMassGeV,
+    reducedVetoes: reducedVetoes(s.vetoesGeV),
+    minEvents: s.minEvents,
+    systematics: s.systematics,
+    cls: s.cls,
+    toys: s.toys,
+    seed: s.seed,
+  };
+}
+
+function describeInvalid(d: Dataset): string {
+  const reasons = Object.entries(d.invalid.byReason)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(", ");
+  const ex = d.invalid.examples
+    .slice(0, 3)
+    .map((e) => `row ${e.row}: ${JSON.stringify(e.value)} (${e.reason})`)
+    .join("; ");
+  return `${d.invalid.count} of ${d.rows} rows are invalid (${reasons}); e.g. ${ex}`;
+}
+
+/** Sorted reduced masses of a dataset. */
+export function sortedReducedMasses(masses: Float64Array): Float64Array {
+  const r = new Float64Array(masses.length);
+  for (let i = 0; i < masses.length; i++) r[i] = toReducedMass(masses[i]!);
+  return r.sort();
+}
+
+/** The figures of a full scan (the spectrum and the excess fit need the data). */
+export function makeFigures(
+  doc: ResultsDocument,
+  data: { masses: Float64Array; sorted: Float64Array; calibration: Calibration } | null,
+): Figure[] {
+  const figs: Figure[] = [];
+  if (data !== null) {
+    figs.push(spectrumFigure(data.masses, doc));
+    const ex = doc.largestExcess;
+    if (ex !== null) {
+      const p = doc.points.find((q) => q.index === ex.index)!;
+      const s = pointSettingsOf(doc.settings);
+      const signal = signalModelAt(data.calibration, p.mass);
+      const spec = makeWindow(
+        p.reducedMass,
+        0.5 * s.windowInResolutions * signal.resolution,
+        s.reducedVetoes,
+        p.backgroundOrder,
+      );
+      const model = buildWindowModel(data.sorted, spec, signal.shape);
+      const fit = freeFit(model.data).result;
+      figs.push(excessFitFigure(model, fit.theta, data.sorted, doc, signal.resolution));
+    }
+  }
+  figs.push(significanceFigure(doc));
+  for (const model of ["zprime", "scalar"] as const) {
+    figs.push(limitFigure(doc, model, "sigma"));
+    figs.push(limitFigure(doc, model, "coupling"));
+  }
+  return figs;
+}
+
+/**
+ * Writes every output of a finished scan (or shard); results.json last and atomically.
+ * @returns the files written (relative to `out`) and warnings
+ */
+export function writeOutputs(
+  out: string,
+  doc: ResultsDocument,
+  figures: readonly Figure[],
+  plots: boolean,
+): { files: string[]; warnings: string[] } {
+  const files: string[] = [];
+  const warnings: string[] = [];
+  const put = (rel: string, content: string | Buffer): void => {
+    writeFileSync(join(out, rel), content);
+    files.push(rel);
+  };
+  put("points.csv", pointsCsv(doc));
+  if (doc.shard === null) {
+    mkdirSync(join(out, "hepdata"), { recursive: true });
+    const { tables, submission } = hepDataTables(doc);
+    for (const t of tables) put(join("hepdata", t.file), t.yaml);
+    put(join("hepdata", "submission.yaml"), submission);
+    if (plots) {
+      mkdirSync(join(out, "plots"), { recursive: true });
+      let font = "bundled";
+      for (const f of figures) {
+        put(join("plots", `${f.name}.svg`), f.svg);
+        const png = renderPng(f.svg);
+        font = png.font;
+        put(join("plots", `${f.name}.png`), png.png);
+      }
+      if (font !== "bundled")
+        warnings.push("the DejaVu font of dejavu-fonts-ttf was not found: PNG text uses system fonts");
+    }
+  }
+  writeAtomic(join(out, RESULTS_FILE), serialiseDocument(doc));
+  files.push(RESULTS_FILE);
+  return { files, warnings };
+}
+
+/** What a scan returns. */
+export interface ScanOutcome {
+  readonly doc: ResultsDocument;
+  readonly files: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+/** Reads an existing results.json's run id, or null. */
+function existingRunId(out: string): string | null {
+  const path = join(out, RESULTS_FILE);
+  if (!existsSync(path)) return null;
+  try {
+    return (JSON.parse(readFileSync(path, "utf8")) as { runId?: string }).runId ?? null;
+  } catch {
+    return "unreadable";
+  }
+}
+
+/**
+ * Runs (or resumes) a resonance scan.
+ * @param config - the configuration
+ * @param io - logging and progress sinks
+ * @throws {@link PhysError} for bad input (files, columns, invalid rows, another run's output directory)
+ */
+export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<ScanOutcome> {
+  const t0 = performance.now();
+  const calPath = config.calibration ?? defaultCalibrationPath();
+  const { calibration, sha256: calSha } = readCalibration(calPath);
+  const dataset = await loadDataset(config.data, 11, calibration, config.inject, config.injectSeed);
+  if (dataset.invalid.count > 0) {
+    const msg = describeInvalid(dataset);
+    if (!config.skipInvalid) {
+      throw new PhysError(
+        "INVALID_ARGUMENT",
+        `${dataset.description}: ${msg}. Fix the file, or pass --skip-invalid to scan the ${dataset.masses.length} valid rows`,
+        {
+          argument: "data",
+          value: dataset.invalid,
+        },
+      );
+    }
+    io.log(`warning: ${msg}; skipped (--skip-invalid)`);
+  }
+  const settings = settingsWire(config);
+  const sorted = sortedReducedMasses(dataset.masses);
+  const grid = massGrid(
+    { minMass: config.minMass, maxMass: config.maxMass, stepInResolutions: config.step, vetoes: config.vetoes },
+    (m) => signalModelAt(calibration, m).resolution,
+  );
+  const shard = config.shard;
+  const mine = shard === null ? grid : grid.filter((p) => p.index % shard.count === shard.index - 1);
+  const tool = toolInfo();
+  const scanId = sha256(toJson({ settings, data: dataset.source.sha256, calibration: calSha, tool: tool.version }));
+  const runId = shard === null ? scanId : sha256(`${scanId}/${shard.index}/${shard.count}`);
+
+  mkdirSync(config.out, { recursive: true });
+  if (config.fresh) {
+    rmSync(join(config.out, CHECKPOINT_FILE), { force: true });
+    rmSync(join(config.out, RESULTS_FILE), { force: true });
+  }
+  const previous = existingRunId(config.out);
+  if (previous !== null && previous !== runId) {
+    throw new PhysError(
+      "SCHEMA_VIOLATION",
+      `${config.out} holds the results of another run (run id ${previous}): use another --out directory, or --fresh to replace them`,
+      { argument: "out", value: config.out },
+    );
+  }
+  const { checkpoint, done } = Checkpoint.open(config.out, runId);
+  // From here on the directory is a run in progress: a stale results.json of this run is removed
+  // so that the directory never looks finished before this run is.
+  rmSync(join(config.out, RESULTS_FILE), { force: true });
+  const todo = mine.filter((p) => !done.has(p.index));
+  const resumed = mine.length - todo.length;
+  io.log(
+    `scan ${runId.slice(0, 12)}: ${mine.length} mass hypotheses${shard ? ` (shard ${shard.index}/${shard.count} of ${grid.length})` : ""}, ` +
+      `${sorted.length} candidates, ${resumed > 0 ? `${resumed} done before (resumed), ` : ""}${config.workers} worker(s)`,
+  );
+  const bar = new ProgressBar(mine.length, resumed, config.progress ? io.progress : null, "scan");
+  const records = new Map<number, PointRecord>(done);
+  try {
+    await runPool(sorted, calibration, todo, pointSettingsOf(settings), {
+      workers: config.workers,
+      batch: config.cls === "toys" ? 1 : 8,
+      onRecords: (recs) => {
+        checkpoint.append(recs);
+        for (const r of recs) records.set(r.index, r);
+        bar.tick(recs.length);
+      },
+    });
+  } finally {
+    checkpoint.close();
+  }
+  bar.finish();
+  const input: InputSummary = {
+    description: dataset.description,
+    path: dataset.source.path,
+    format: dataset.source.format,
+    column: dataset.source.column,
+    sha256: dataset.source.sha256,
+    rows: dataset.rows,
+    validRows: dataset.masses.length - dataset.injected.reduce((s, i) => s + i.events, 0),
+    invalid: dataset.invalid,
+    injected: dataset.injected,
+  };
+  const ctx: DocumentContext = {
+    tool,
+    runId,
+    scanId,
+    shard,
+    input,
+    settings,
+    calibration: { source: calPath, sha256: calSha, provenance: calibration.provenance },
+    gridPoints: grid.length,
+    wallSeconds: (performance.now() - t0) / 1000,
+    workers: config.workers,
+    resumedPoints: resumed,
+  };
+  const doc = buildDocument([...records.values()], ctx, physicsOf(settings));
+  const figures =
+    shard === null && config.plots ? makeFigures(doc, { masses: dataset.masses, sorted, calibration }) : [];
+  const { files, warnings } = writeOutputs(config.out, doc, figures, config.plots);
+  return { doc, files, warnings };
+}
+
+/**
+ * Joins the outputs of `--shard i/N` runs into one scan: checks that they are shards of the same
+ * scan and cover every point once, then computes the scan-wide quantities and writes all outputs.
+ * The spectrum and excess-fit figures need the data: the file recorded in the shards is re-read
+ * (and checked against its SHA-256) when it is still there, else those two figures are skipped.
+ * @param dirs - the shards' output directories
+ * @param out - the merged output directory
+ * @throws {@link PhysError} `IO_ERROR`, `SCHEMA_VIOLATION` for missing, foreign, duplicate or incomplete shards
+ */
+export async function mergeShards(
+  dirs: readonly string[],
+  out: string,
+  io: ScanIo,
+  plots = true,
+): Promise<ScanOutcome> {
+  const t0 = performance.now();
+  const docs = dirs.map((d) => {
+    const path = join(d, RESULTS_FILE);
+    if (!existsSync(path)) {
+      throw new PhysError(
+        "IO_ERROR",
+        `${d} has no ${RESULTS_FILE}: the shard is not finished (or not a shard output)`,
+        {
+          argument: "shards",
+          value: d,
+        },
+      );
+    }
+    const doc = JSON.parse(readFileSync(path, "utf8")) as ResultsDocument;
+    if (doc.schema !== "muonphilic/resonance-scan-results" || doc.complete !== true || doc.shard === null) {
+      throw new PhysError("SCHEMA_VIOLATION", `${path} is not a finished shard of a resonance scan`, {
+        argument: "shards",
+        value: d,
+      });
+    }
+    return doc;
+  });
+  const first = docs[0]!;
+  const count = first.shard!.count;
+  const seen = new Set<number>();
+  for (const [i, d] of docs.entries()) {
+    if (d.scanId !== first.scanId || d.shard!.count !== count) {
+      throw new PhysError(
+        "SCHEMA_VIOLATION",
+        `${dirs[i]} is a shard of another scan (scan id ${d.scanId}, expected ${first.scanId})`,
+        {
+          argument: "shards",
+          value: dirs[i],
+        },
+      );
+    }
+    if (seen.has(d.shard!.index)) {
+      throw new PhysError("SCHEMA_VIOLATION", `shard ${d.shard!.index}/${count} is given twice`, {
+        argument: "shards",
+        value: dirs[i],
+      });
+    }
+    seen.add(d.shard!.index);
+  }
+  const missing = Array.from({ length: count }, (_, k) => k + 1).filter((k) => !seen.has(k));
+  if (missing.length > 0) {
+    throw new PhysError("SCHEMA_VIOLATION", `missing shard(s) ${missing.map((k) => `${k}/${count}`).join(", ")}`, {
+      argument: "shards",
+      value: missing,
+    });
+  }
+  const { reviveRecord } = await import("./checkpoint.js");
+  const records = docs.flatMap((d) => d.points.map((p) => reviveRecord(p as unknown as Record<string, unknown>)));
+  const gridPoints = first.summary.gridPoints;
+  if (records.length !== gridPoints) {
+    throw new PhysError("SCHEMA_VIOLATION", `the shards hold ${records.length} points, the scan has ${gridPoints}`, {
+      argument: "shards",
+      value: records.length,
+    });
+  }
+  mkdirSync(out, { recursive: true });
+  rmSync(join(out, RESULTS_FILE), { force: true });
+  const ctx: DocumentContext = {
+    tool: toolInfo(),
+    runId: first.scanId,
+    scanId: first.scanId,
+    shard: null,
+    input: first.input,
+    settings: first.settings,
+    calibration: first.calibration,
+    gridPoints,
+    wallSeconds: docs.reduce((s, d) => s + d.summary.wallSeconds, 0) + (performance.now() - t0) / 1000,
+    workers: docs.reduce((s, d) => s + d.summary.workers, 0),
+    resumedPoints: docs.reduce((s, d) => s + d.summary.resumedPoints, 0),
+  };
+  const doc = buildDocument(records, ctx, physicsOf(first.settings));
+  let data: Parameters<typeof makeFigures>[1] = null;
+  const warnings: string[] = [];
+  try {
+    const { calibration, sha256: calSha } = readCalibration(first.calibration.source);
+    if (calSha !== first.calibration.sha256) throw new Error("the calibration file changed");
+    const inj = first.settings.inject.map((i) => ({ mass: i.massGeV, yield: i.yield }));
+    const source =
+      first.input.path === "embedded"
+        ? ({ kind: "embedded" } as const)
+        : ({ kind: "file", path: first.input.path, column: first.input.column } as const);
+    const ds = await loadDataset(source, 11, calibration, inj, first.settings.injectSeed);
+    if (ds.source.sha256 !== first.input.sha256) throw new Error("the data file changed");
+    data = { masses: ds.masses, sorted: sortedReducedMasses(ds.masses), calibration };
+  } catch (e) {
+    warnings.push(`spectrum and excess-fit figures skipped: ${(e as Error).message}`);
+  }
+  const figures = plots ? makeFigures(doc, data) : [];
+  const w = writeOutputs(out, doc, figures, plots);
+  io.log(`merged ${docs.length} shards: ${records.length} points`);
+  return { doc, files: w.files, warnings: [...warnings, ...w.warnings] };
+}
