@@ -8,97 +8,6 @@
  * @packageDocumentation
  */
 
-// ── fit API ──────────────────────────────────────────────────────────────────────
-export type {
-  FitOptions,
-  FitResult,
-  FittedParameter,
-  NamedObjective,
-  ParameterInit,
-  ProfileResult,
-} from "./fit/index.js";
-export { correlationMatrix, FIT_DEFAULTS, fit, profile, refit } from "./fit/index.js";
-// ── likelihoods ──────────────────────────────────────────────────────────────────
-export type {
-  BinnedOptions,
-  BoundShape,
-  Chi2Options,
-  ExtendedComponent,
-  ExtendedUnbinnedOptions,
-  GaussianConstraint,
-  Likelihood,
-  LinearForm,
-  PolynomialShapeOptions,
-  ShapeFamily,
-  UnbinnedOptions,
-} from "./likelihood/index.js";
-export {
-  bernsteinShape,
-  binnedNLL,
-  chebyshevShape,
-  chi2,
-  extendedUnbinnedNLL,
-  fixedShape,
-  mixtureShape,
-  pdfShape,
-  unbinnedNLL,
-} from "./likelihood/index.js";
-// ── minimizer (MIGRAD, HESSE, MINOS) ──────────────────────────────────────────────
-export type {
-  CovarianceStatus,
-  HesseOptions,
-  MigradOptions,
-  MinimizerResult,
-  MinimizerStatus,
-  MinosError,
-  MinosOptions,
-  MinosSide,
-  Objective,
-  ParameterSpec,
-} from "./minimizer/index.js";
-export { defaultMaxfcn, hesse, MINIMIZER_DEFAULTS, migrad, minos } from "./minimizer/index.js";
-// ── pdfs ─────────────────────────────────────────────────────────────────────────
-export type {
-  BernsteinParams,
-  BreitWignerParams,
-  ChebyshevParams,
-  ConvolutionOptions,
-  CrystalBallParams,
-  DoubleCrystalBallParams,
-  DoubleSidedCrystalBallParams,
-  ExponentialParams,
-  GaussianParams,
-  HistogramPdfOptions,
-  Pdf,
-  Pdf2D,
-  ShapeDefinition,
-  VoigtianParams,
-} from "./pdfs/index.js";
-export {
-  bernstein,
-  breitWigner,
-  buildPdf,
-  CONVOLUTION_DEFAULTS,
-  chebyshev,
-  crystalBall,
-  doubleCrystalBall,
-  doubleSidedCrystalBall,
-  erf,
-  erfc,
-  exponential,
-  faddeeva,
-  fftConvolution,
-  gaussian,
-  histogramPdf,
-  integrate,
-  productPdf,
-  relativisticBreitWigner,
-  sumPdf,
-  voigtian,
-} from "./pdfs/index.js";
-
-// ── least squares (ml-levenberg-marquardt) ───────────────────────────────────────
-
 // ── counting experiments (part 2) ────────────────────────────────────────────────
 export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
 export {
@@ -113,6 +22,16 @@ export {
   significanceSOverSqrtB,
   significanceSOverSqrtSB,
 } from "./counting/counting.js";
+// ── fit API ──────────────────────────────────────────────────────────────────────
+export type {
+  FitOptions,
+  FitResult,
+  FittedParameter,
+  NamedObjective,
+  ParameterInit,
+  ProfileResult,
+} from "./fit/index.js";
+export { correlationMatrix, FIT_DEFAULTS, fit, profile, refit } from "./fit/index.js";
 // ── histfactory / pyhf workspaces (part 2) ───────────────────────────────────────
 export type { HypotestOptions, WorkspaceUpperLimitOptions } from "./histfactory/inference.js";
 export { fitWorkspace, histFactoryLikelihood, hypotest, upperLimit } from "./histfactory/inference.js";
@@ -170,6 +89,31 @@ export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./infe
 export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
 export type { TestStatisticName } from "./inference/testStatistics.js";
 export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
+// ── likelihoods ──────────────────────────────────────────────────────────────────
+export type {
+  BinnedOptions,
+  BoundShape,
+  Chi2Options,
+  ExtendedComponent,
+  ExtendedUnbinnedOptions,
+  GaussianConstraint,
+  Likelihood,
+  LinearForm,
+  PolynomialShapeOptions,
+  ShapeFamily,
+  UnbinnedOptions,
+} from "./likelihood/index.js";
+export {
+  bernsteinShape,
+  binnedNLL,
+  chebyshevShape,
+  chi2,
+  extendedUnbinnedNLL,
+  fixedShape,
+  mixtureShape,
+  pdfShape,
+  unbinnedNLL,
+} from "./likelihood/index.js";
 // ── look-elsewhere (part 2) ──────────────────────────────────────────────────────
 export type { GlobalSignificance, ToyScanSummary } from "./lookElsewhere/grossVitells.js";
 export {
@@ -179,6 +123,62 @@ export {
   LOOK_ELSEWHERE_DEFAULTS,
   toyScans,
 } from "./lookElsewhere/grossVitells.js";
+// ── least squares (ml-levenberg-marquardt) ───────────────────────────────────────
+export type { LeastSquaresOptions, LeastSquaresResult } from "./lsq/index.js";
+export { fitLeastSquares, LSQ_DEFAULTS } from "./lsq/index.js";
+// ── minimizer (MIGRAD, HESSE, MINOS) ──────────────────────────────────────────────
+export type {
+  CovarianceStatus,
+  HesseOptions,
+  MigradOptions,
+  MinimizerResult,
+  MinimizerStatus,
+  MinosError,
+  MinosOptions,
+  MinosSide,
+  Objective,
+  ParameterSpec,
+} from "./minimizer/index.js";
+export { defaultMaxfcn, hesse, MINIMIZER_DEFAULTS, migrad, minos } from "./minimizer/index.js";
+// ── pdfs ─────────────────────────────────────────────────────────────────────────
+export type {
+  BernsteinParams,
+  BreitWignerParams,
+  ChebyshevParams,
+  ConvolutionOptions,
+  CrystalBallParams,
+  DoubleCrystalBallParams,
+  DoubleSidedCrystalBallParams,
+  ExponentialParams,
+  GaussianParams,
+  HistogramPdfOptions,
+  Pdf,
+  Pdf2D,
+  ShapeDefinition,
+  VoigtianParams,
+} from "./pdfs/index.js";
+export {
+  bernstein,
+  breitWigner,
+  buildPdf,
+  CONVOLUTION_DEFAULTS,
+  chebyshev,
+  crystalBall,
+  doubleCrystalBall,
+  doubleSidedCrystalBall,
+  erf,
+  erfc,
+  exponential,
+  faddeeva,
+  fftConvolution,
+  gaussian,
+  histogramPdf,
+  integrate,
+  productPdf,
+  relativisticBreitWigner,
+  sumPdf,
+  voigtian,
+} from "./pdfs/index.js";
 // ── toys and pull studies (part 1) ───────────────────────────────────────────────
 export type {
   PullErrorKind,

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { argumentError, PhysError, requireAllFinite, requireFinite } from "@muonphilic/units";
-import { hesse, migrad, minos } from "../minimizer/migrad.js";
+import { migrad, minos } from "../minimizer/migrad.js";
 import type {
   CovarianceStatus,
   MinimizerResult,
@@ -192,14 +192,12 @@ function fitSpecs(objective: NamedObjective, specs: readonly ParameterSpec[], op
   }
   const f = useOffset ? offsetObjective(objective, offset) : objective;
   const strategy = options.strategy ?? FIT_DEFAULTS.strategy;
-  let r = migrad(f, specs, {
+  const r = migrad(f, specs, {
     strategy,
     tolerance: options.tolerance ?? FIT_DEFAULTS.tolerance,
+    hesse: options.hesse ?? FIT_DEFAULTS.hesse,
     ...(options.maxfcn !== undefined ? { maxfcn: options.maxfcn } : {}),
   });
-  if ((options.hesse ?? FIT_DEFAULTS.hesse) && r.status !== "invalid-function" && r.status !== "no-free-parameters") {
-    if (!(r.hesseCalled && r.covarianceStatus !== "approximate")) r = hesse(f, specs, r);
-  }
   const n = specs.length;
   const minosNames =
     options.minos === true

@@ -506,10 +506,15 @@ export interface RunSettings {
   readonly strategy: 0 | 1 | 2;
   readonly tolerance: number;
   readonly maxfcn: number;
+  /** End with a full HESSE (and iterate again from its metric while its EDM is above goal). */
+  readonly finalHesse?: boolean;
 }
 
 /**
  * MIGRAD (VariableMetricBuilder) from the start point in p.ext. Leaves the final state in s.
+ * After the variable-metric loop, HESSE runs when Minuit2 would (strategy 2, or strategy 1 with
+ * dcovar > 0.05) or when `finalHesse` asks; if HESSE's EDM is above the goal, iteration resumes
+ * from HESSE's metric (up to two more passes, call limit raised by 30 % each, as Minuit2).
  */
 export function runMigrad(p: Problem, s: State, rs: RunSettings): MinimizerStatus {
   const n = p.nf;
@@ -584,13 +589,15 @@ export function runMigrad(p: Problem, s: State, rs: RunSettings): MinimizerStatu
       break;
     }
     let iterate = false;
-    if (rs.strategy >= 2 || (rs.strategy === 1 && s.dcovar > 0.05)) {
-      const h = computeHesse(p, s, rs.strategy, maxfcn);
+    const current = s.hesseCalled && s.covStatus !== "approximate";
+    if (rs.strategy >= 2 || (rs.strategy === 1 && s.dcovar > 0.05) || (rs.finalHesse && !current)) {
+      const h = computeHesse(p, s, rs.strategy, maxfcn + rs.maxfcn);
       if (!h.ok) break;
-      if (s.edm > edmGoal && s.edm >= Math.abs(EPS2 * s.fval) && ipass === 0) iterate = true;
+      // HESSE's EDM is the accurate one: continue from its metric if it is above the goal
+      if (s.edm > edmGoal && s.edm >= Math.abs(EPS2 * s.fval) && ipass < 2) iterate = true;
     }
     if (!iterate) break;
-    maxfcn = Math.floor(rs.maxfcn * 1.3);
+    maxfcn = Math.floor(rs.maxfcn * (1.3 + ipass));
   }
   p.setExternal(s.x);
   if (status === "converged" && s.edm > 10 * edmGoal && s.edm >= Math.abs(EPS2 * s.fval)) status = "above-max-edm";

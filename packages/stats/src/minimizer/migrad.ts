@@ -73,7 +73,8 @@ function settings(options: MigradOptions | HesseOptions, nFree: number, fallback
  * control unless `fcn.gradient` is given, bounds through Minuit's sin/sqrt transformations,
  * and convergence when EDM = ½ gᵀ V g < 0.002 × tolerance × errordef. With strategy 1 (the
  * default), a full HESSE is run at the end when the metric is not yet accurate (dcovar > 0.05),
- * as Minuit2 does, and iteration resumes if HESSE's EDM is above the goal.
+ * as Minuit2 does, and iteration resumes if HESSE's EDM is above the goal; `hesse: true` always
+ * ends with a HESSE (and resumes the same way), so the returned point and covariance agree.
  *
  * A failed minimisation is a result with `valid: false` and its `status`, never an exception.
  *
@@ -104,13 +105,8 @@ export function migrad(fcn: Objective, params: readonly ParameterSpec[], options
     return buildResult(p, s, "no-free-parameters", rs, Float64Array.from(p.ext));
   }
   const s = new State(p.nf);
-  const status = runMigrad(p, s, rs);
+  const status = runMigrad(p, s, { ...rs, finalHesse: options.hesse === true });
   p.setExternal(s.x);
-  const hesseCurrent = s.hesseCalled && s.covStatus !== "approximate";
-  if (options.hesse === true && status !== "invalid-function" && !hesseCurrent) {
-    computeHesse(p, s, rs.strategy, p.nfcn + rs.maxfcn);
-    p.setExternal(s.x);
-  }
   return buildResult(p, s, status, rs, Float64Array.from(p.ext));
 }
 
