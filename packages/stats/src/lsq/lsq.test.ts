@@ -107,7 +107,9 @@ describe("fitLeastSquares", () => {
     const m = fit(c2, params, { tolerance: 0.01 });
     expect(m.valid).toBe(true);
     // both minima to EDM < 2e-5: values within ~0.01 σ, errors to 1e-2 (HESSE at slightly different points)
-    r.values.forEach((v, i) => expect(v).toBeCloseToRel(m.values[i]!, 0, 0.02 * m.errors[i]! + 1e-300));
+    r.values.forEach((v, i) => {
+      expect(v).toBeCloseToRel(m.values[i]!, 0, 0.02 * m.errors[i]! + 1e-300);
+    });
     expect(r.errors).toBeCloseToRel(m.errors, 1e-2);
     expect(r.chi2 / r.ndf).toBeLessThan(1.6);
   });
