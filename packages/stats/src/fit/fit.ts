@@ -325,8 +325,10 @@ export function profile(
   for (let i = 0; i < g.length; i++) {
     const r = refit(objective, prev, { [name]: g[i]! }, { ...options, hesse: false });
     nll[i] = r.nllMin;
-    valid.push(r.status === "converged");
-    if (r.status === "converged")
+    // with a single parameter the conditional "fit" is one evaluation: valid too
+    const ok = r.status === "converged" || r.status === "no-free-parameters";
+    valid.push(ok);
+    if (ok)
       prev = {
         ...r,
         specs: r.specs.map((s) => (s.name === name ? { ...s, fixed: result.specs[k]!.fixed ?? false } : s)),
