@@ -59,9 +59,9 @@ for (const threads of [1, 2]) {
     `toy CLs, counting workspace, 2 x 5000 toys, ${threads} thread(s)`,
     `${s.toFixed(2)} s (${((2 * 5000) / s).toFixed(0)} toys/s)`,
   );
-  const g = await median(1, () => toyHypotest(gauss, 1, { toys: 20, seed: 1, threads }));
+  const g = await median(1, () => toyHypotest(gauss, 1, { toys: 100, seed: 1, threads }));
   line(
-    `toy CLs, 100-bin gauss workspace, 2 x 20 toys, ${threads} thread(s)`,
-    `${g.toFixed(2)} s (${((2 * 20) / g).toFixed(1)} toys/s)`,
+    `toy CLs, 100-bin gauss workspace, 2 x 100 toys, ${threads} thread(s)`,
+    `${g.toFixed(2)} s (${((2 * 100) / g).toFixed(1)} toys/s)`,
   );
 }

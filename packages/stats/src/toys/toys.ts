@@ -36,6 +36,11 @@ export const TOY_CLS_DEFAULTS = {
    * exactly equal q up to fit rounding (2 × the EDM goal of 1e-6 at the default tolerance).
    */
   tieTolerance: 1e-5,
+  /**
+   * MIGRAD strategy of the toy fits: 1, whose tighter convergence keeps the q of tied discrete
+   * outcomes within {@link TOY_CLS_DEFAULTS}.tieTolerance (strategy 0 does not, for counting data).
+   */
+  strategy: 1,
 } as const;
 
 /** Options of the toy calculators. */
@@ -132,7 +137,7 @@ function settingsOf(options: ToyCalculatorOptions): Settings {
   const tolerance = requireInRange("options.tolerance", options.tolerance ?? INFERENCE_DEFAULTS.tolerance, 0, 10, {
     lowInclusive: false,
   });
-  return { toys, seed, threads, testStat, tolerance, strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy };
+  return { toys, seed, threads, testStat, tolerance, strategy: options.strategy ?? TOY_CLS_DEFAULTS.strategy };
 }
 
 async function hypotestWith(
