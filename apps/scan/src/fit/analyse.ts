@@ -56,7 +56,7 @@ export interface WindowAnalysis {
   /** Fitted background yield in the fit region and its error. */
   readonly backgroundYield: number;
   readonly backgroundYieldError: number;
-  /** Legendre coefficients of the background shape relative to P_0 (c₁, c₂). */
+  /** Bernstein coefficients of the background shape, normalised to sum to one. */
   readonly backgroundCoefficients: readonly number[];
   /** q₀ and the one-sided local significance √q₀ (0 when μ̂ ≤ 0). */
   readonly q0: number;
@@ -77,8 +77,11 @@ export function startValues(model: LinearModel, signal: number): Float64Array {
   let total = 0;
   if (model.weights === null) total = model.n;
   else for (let i = 0; i < model.n; i++) total += model.weights[i]!;
+  // A flat background: equal Bernstein coefficients (the basis sums to one).
+  let norm = 0;
+  for (let k = 1; k < model.p; k++) norm += model.integrals[k]!;
   theta[0] = signal;
-  theta[1] = Math.max(total, 1e-3) / model.integrals[1]!;
+  for (let k = 1; k < model.p; k++) theta[k] = Math.max(total, 1e-3) / norm;
   return theta;
 }
 
@@ -179,7 +182,8 @@ function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: n
 
 /**
  * Finds a root of g (monotone, positive at 0) near `guess` > 0: secant steps from guess and
- * 1.02 × guess until the root is bracketed (each step limited to a factor 4), then Brent.
+ * 1.02 × guess until the root is bracketed (each step limited to a factor 4) or two iterates
+ * agree within `xtol`, then Brent.
  * Returns NaN if no bracket is found.
  */
 function solveNear(g: (mu: number) => number, guess: number, xtol: number): number {
@@ -197,6 +201,8 @@ function solveNear(g: (mu: number) => number, guess: number, xtol: number): numb
     fa = fb;
     b = x;
     fb = g(b);
+    // The secant steps converged from one side (the root is within the noise of the fits).
+    if (Math.abs(b - a) <= xtol && Number.isFinite(fb)) return b;
   }
   if (!(fa * fb <= 0) || !Number.isFinite(fa) || !Number.isFinite(fb)) return Number.NaN;
   return fa === 0 ? a : brent(g, a, b, fa, fb, xtol);
@@ -324,8 +330,10 @@ export function analyseWindow(window: WindowModel, options: AnalyseOptions): Win
     nb += theta[k]! * data.integrals[k]!;
     for (let l = 1; l < p; l++) varNb += data.integrals[k]! * data.integrals[l]! * cov[k * p + l]!;
   }
+  let sumCoef = 0;
+  for (let k = 1; k < p; k++) sumCoef += theta[k]!;
   const coefficients: number[] = [];
-  for (let k = 2; k < p; k++) coefficients.push(theta[k]! / theta[1]!);
+  for (let k = 1; k < p; k++) coefficients.push(theta[k]! / sumCoef);
   const dNll = Math.max(0, nullFit.nll - free.nll);
   const muHat = theta[0]!;
   const q0 = muHat > 0 ? 2 * dNll : 0;

@@ -11,10 +11,10 @@
  *
  *   g_k = I_k − Σ_i w_i φ_k(x_i)/λ_i,   H_kl = Σ_i w_i φ_k(x_i) φ_l(x_i)/λ_i²,
  *
- * finds in a few iterations from any feasible start. This parametrisation is a reparametrisation
- * of the usual (N_s, N_b, c₁, c₂) of RooFit/zfit fits (θ_0 = N_s; θ_1 = N_b and θ_{1+k} = N_b c_k
- * for the Legendre coefficients c_k), so the maximum, the profile likelihood in N_s and the
- * HESSE error of N_s are the same. The covariance is the inverse of the exact Hessian (what
+ * finds in a few iterations from any feasible start. This is a reparametrisation of the usual
+ * (N_s, N_b, c₁, c₂) of RooFit/zfit fits (θ_0 = N_s; the background coefficients are linear
+ * combinations of N_b and N_b c_k), so the maximum, the profile likelihood in N_s and the HESSE
+ * error of N_s are the same whenever the maximum is inside the bounds. The covariance is the inverse of the exact Hessian (what
  * MINUIT's HESSE estimates by finite differences).
  *
  * The extended likelihood and its Asimov dataset follow CCGV2011 sec. 2 and eq. (24).
@@ -34,6 +34,8 @@ export interface LinearModel {
   readonly weights: Float64Array | null;
   /** ∫ φ_k over the fit region (dimensionless), length p. */
   readonly integrals: Float64Array;
+  /** Lower bounds of the parameters (−∞ for none), used unless a fit passes its own. */
+  readonly lowerBounds?: readonly number[];
 }
 
 /** A Gaussian constraint (θ_index − mean)² / (2 sigma²) added to the NLL. */
@@ -57,6 +59,11 @@ export interface LinearFitOptions {
   readonly maxIterations?: number;
   /** Compute the covariance at the minimum (default true; profile fits inside limits skip it). */
   readonly covariance?: boolean;
+  /**
+   * Lower bounds (length p; −∞ for none). Bounds are handled by an active set: a parameter at its
+   * bound whose gradient points outwards is held there (Karush–Kuhn–Tucker conditions).
+   */
+  readonly lowerBounds?: readonly number[];
 }
 
 /** Defaults of {@link fitLinear}. */
@@ -80,6 +87,8 @@ export interface LinearFitResult {
   readonly converged: boolean;
   /** Covariance (p × p, row-major; zero rows/columns for fixed parameters), or `null` if singular. */
   readonly covariance: Float64Array | null;
+  /** Free parameters held at their lower bound at the minimum. */
+  readonly atBound: readonly number[];
   /** Why the fit stopped. */
   readonly reason: "converged" | "max-iterations" | "line-search-failed" | "singular-hessian" | "infeasible-start";
 }
@@ -284,6 +293,7 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
   const tol = options.edmTolerance ?? LINEAR_FIT_DEFAULTS.edmTolerance;
   const maxIt = options.maxIterations ?? LINEAR_FIT_DEFAULTS.maxIterations;
   const wantCov = options.covariance ?? true;
+  const lb = options.lowerBounds ?? model.lowerBounds ?? null;
   const fixed = new Set(options.fixed ?? []);
   const free: number[] = [];
   for (let k = 0; k < p; k++) if (!fixed.has(k)) free.push(k);
@@ -295,30 +305,63 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
   const step = new Float64Array(p);
   const trial = new Float64Array(p);
   const c = options.constraint;
+  let work = free;
   // Invariant: grad and hess hold the derivatives at θ.
   let nll = evaluate(model, theta, c, grad, hess);
   const done = (reason: LinearFitResult["reason"], edm: number, it: number): LinearFitResult => {
     let covariance: Float64Array | null = null;
     if (wantCov && Number.isFinite(nll)) {
       const inv = new Float64Array(p * p);
-      if (free.length === 0 || solveFree(p, free, hess, grad, step, inv)) covariance = inv;
+      if (work.length === 0 || solveFree(p, work, hess, grad, step, inv)) covariance = inv;
     }
     const converged = reason === "converged" && (covariance !== null || !wantCov);
-    return { theta, nll, edm, iterations: it, converged, covariance, reason };
+    const atBound = free.filter((k) => !work.includes(k));
+    return { theta, nll, edm, iterations: it, converged, covariance, reason, atBound };
   };
-  if (!Number.isFinite(nll)) return done("infeasible-start", Number.NaN, 0);
+  if (!Number.isFinite(nll) || (lb !== null && free.some((k) => theta[k]! < lb[k]!))) {
+    return done("infeasible-start", Number.NaN, 0);
+  }
   if (free.length === 0) return done("converged", 0, 0);
   let edm = Number.POSITIVE_INFINITY;
   for (let it = 1; it <= maxIt; it++) {
-    if (!solveFree(p, free, hess, grad, step, null)) return done("singular-hessian", edm, it);
+    // Active set: parameters at their lower bound that the gradient pushes below it (KKT), and
+    // then those at the bound that the Newton step of the others would move below it.
+    work = lb === null ? free : free.filter((k) => !(theta[k]! <= lb[k]! && grad[k]! >= 0));
+    for (;;) {
+      if (work.length === 0) return done("converged", 0, it);
+      if (!solveFree(p, work, hess, grad, step, null)) return done("singular-hessian", edm, it);
+      const out = lb === null ? [] : work.filter((k) => theta[k]! <= lb[k]! && step[k]! < 0);
+      if (out.length === 0) break;
+      work = work.filter((k) => !out.includes(k));
+    }
     let slope = 0;
-    for (const k of free) slope += grad[k]! * step[k]!;
+    for (const k of work) slope += grad[k]! * step[k]!;
     edm = -0.5 * slope;
     if (edm < tol) return done("converged", edm, it);
-    // The full Newton step, evaluated with its derivatives (accepted almost always) ...
-    for (let k = 0; k < p; k++) trial[k] = theta[k]! + step[k]!;
+    // Longest step inside the bounds.
+    let alpha = 1;
+    let blocking = -1;
+    if (lb !== null) {
+      for (const k of work) {
+        if (step[k]! < 0 && theta[k]! + step[k]! < lb[k]!) {
+          const a = (lb[k]! - theta[k]!) / step[k]!;
+          if (a < alpha) {
+            alpha = a;
+            blocking = k;
+          }
+        }
+      }
+    }
+    const alphaBlock = alpha;
+    const setTrial = (a: number): void => {
+      for (let k = 0; k < p; k++) trial[k] = theta[k]! + a * step[k]!;
+      // Land exactly on the bound that stops the step (no rounding below it).
+      if (a === alphaBlock && blocking >= 0) trial[blocking] = lb![blocking]!;
+    };
+    // The first step is evaluated with its derivatives (accepted almost always) ...
+    setTrial(alpha);
     let f = evaluate(model, trial, c, gradTrial, hessTrial);
-    if (f <= nll + 1e-4 * slope) {
+    if (f <= nll + 1e-4 * alpha * slope) {
       theta.set(trial);
       grad.set(gradTrial);
       hess.set(hessTrial);
@@ -326,10 +369,10 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
       continue;
     }
     // ... else backtracking (Armijo), which also keeps every λ(x_i) > 0.
-    let alpha = 0.5;
     let accepted = false;
     for (let h = 0; h < 60; h++) {
-      for (let k = 0; k < p; k++) trial[k] = theta[k]! + alpha * step[k]!;
+      alpha *= 0.5;
+      setTrial(alpha);
       f = evaluate(model, trial, c, null, null);
       if (f <= nll + 1e-4 * alpha * slope) {
         theta.set(trial);
@@ -337,7 +380,6 @@ export function fitLinear(model: LinearModel, options: LinearFitOptions): Linear
         accepted = true;
         break;
       }
-      alpha *= 0.5;
     }
     // No decrease at the level of rounding: we are at the minimum already.
     if (!accepted) return done(edm < 1e-6 ? "converged" : "line-search-failed", edm, it);

@@ -31,18 +31,26 @@ export function lowerBound(sorted: Float64Array, x: number): number {
   return lo;
 }
 
-/** Legendre polynomials P_0..P_order at t, written into out[offset..]. */
-function legendre(t: number, order: number, out: Float64Array, offset: number): void {
-  out[offset] = 1;
-  if (order >= 1) out[offset + 1] = t;
-  if (order >= 2) out[offset + 2] = 0.5 * (3 * t * t - 1);
+const BINOMIAL = [
+  [1],
+  [1, 1],
+  [1, 2, 1],
+];
+
+/** Bernstein basis polynomials b_{k,d}(u) = C(d,k) u^k (1−u)^(d−k), k = 0..d ≤ 2, into out[offset..]. */
+function bernstein(u: number, d: number, out: Float64Array, offset: number): void {
+  const v = 1 - u;
+  for (let k = 0; k <= d; k++) out[offset + k] = BINOMIAL[d]![k]! * u ** k * v ** (d - k);
 }
 
-/** Antiderivative of P_k at t (k ≤ 2). */
-function legendreIntegral(k: number, t: number): number {
-  if (k === 0) return t;
-  if (k === 1) return 0.5 * t * t;
-  return 0.5 * (t * t * t - t);
+/** Antiderivative of b_{k,d}(u) (d ≤ 2). */
+function bernsteinIntegral(k: number, d: number, u: number): number {
+  const v = 1 - u;
+  if (d === 0) return u;
+  if (d === 1) return k === 0 ? -0.5 * v * v : 0.5 * u * u;
+  if (k === 0) return -(v * v * v) / 3;
+  if (k === 1) return u * u - (2 * u * u * u) / 3;
+  return (u * u * u) / 3;
 }
 
 /** The geometry of one window: its full interval, the fit region (minus vetoes) and the background order. */
@@ -85,7 +93,7 @@ export function makeWindow(center: number, halfWidth: number, vetoes: Region, or
 /** Everything a window fit needs: the data model, the Asimov node template and bookkeeping. */
 export interface WindowModel {
   readonly spec: WindowSpec;
-  /** Data: component densities at the events inside the region (signal first, then P_0..P_order). */
+  /** Data: component densities at the events inside the region (signal first, then b_0..b_order). */
   readonly data: LinearModel;
   /** Quadrature nodes over the region with φ at the nodes and the quadrature weights (Asimov template). */
   readonly nodes: { readonly phi: Float64Array; readonly weights: Float64Array; readonly n: number };
@@ -107,14 +115,14 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
   const { low, high, region, order } = spec;
   const p = order + 2;
   const width = high - low;
-  const toT = (x: number): number => (2 * (x - low)) / width - 1;
+  const toU = (x: number): number => (x - low) / width;
   const signal = makeSignalDensity(shape, region);
 
   const phiAt = (xs: ArrayLike<number>, i0: number, i1: number, out: Float64Array, row0: number): void => {
     for (let i = i0, row = row0; i < i1; i++, row++) {
       const x = xs[i]!;
       out[row * p] = signal(x);
-      legendre(toT(x), order, out, row * p + 1);
+      bernstein(toU(x), order, out, row * p + 1);
       for (let k = 1; k < p; k++) out[row * p + k] = out[row * p + k]! / width;
     }
   };
@@ -133,14 +141,16 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
     phiAt(sorted, i0, i1, phi, row);
     row += i1 - i0;
   }
-  // ∫ over the region: signal 1 by construction; background ∫ P_k(t)/W dx = ½ ∫ P_k dt.
+  // ∫ over the region: signal 1 by construction; background ∫ b_k(u)/W dx = ∫ b_k du.
   const integrals = new Float64Array(p);
   integrals[0] = 1;
   for (let k = 0; k <= order; k++) {
     let s = 0;
-    for (const [a, b] of region) s += legendreIntegral(k, toT(b)) - legendreIntegral(k, toT(a));
-    integrals[k + 1] = 0.5 * s;
+    for (const [a, b] of region) s += bernsteinIntegral(k, order, toU(b)) - bernsteinIntegral(k, order, toU(a));
+    integrals[k + 1] = s;
   }
+  // The signal yield is free; the background coefficients are ≥ 0.
+  const lowerBounds = [Number.NEGATIVE_INFINITY, ...Array<number>(order + 1).fill(0)];
 
   // Quadrature panels: fine (half a core width) within ±8σ of the peak, coarser outside.
   const sigma = Math.min(shape.core.sigma, shape.tail.sigma);
@@ -171,20 +181,20 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
       const x = u + half * (1 + GL8_X[j]!);
       nodeW[node] = half * GL8_W[j]!;
       nodePhi[node * p] = signal(x);
-      legendre(toT(x), order, nodePhi, node * p + 1);
+      bernstein(toU(x), order, nodePhi, node * p + 1);
       for (let k = 1; k < p; k++) nodePhi[node * p + k] = nodePhi[node * p + k]! / width;
     }
   }
   return {
     spec,
     shape,
-    data: { p, n, phi, weights: null, integrals },
+    data: { p, n, phi, weights: null, integrals, lowerBounds },
     nodes: { phi: nodePhi, weights: nodeW, n: nNodes },
     p,
     eventModel: (xs: Float64Array): LinearModel => {
       const out = new Float64Array(xs.length * p);
       phiAt(xs, 0, xs.length, out, 0);
-      return { p, n: xs.length, phi: out, weights: null, integrals };
+      return { p, n: xs.length, phi: out, weights: null, integrals, lowerBounds };
     },
   };
 }
@@ -202,5 +212,5 @@ export function asimovModel(window: WindowModel, theta: Float64Array): LinearMod
     for (let k = 0; k < p; k++) lam += theta[k]! * phi[j * p + k]!;
     w[j] = Math.max(lam, 0) * weights[j]!;
   }
-  return { p, n, phi, weights: w, integrals: window.data.integrals };
+  return { ...window.data, n, phi, weights: w };
 }
