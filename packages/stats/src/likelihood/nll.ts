@@ -148,7 +148,7 @@ export interface ExtendedUnbinnedOptions {
 /**
  * Extended unbinned negative log-likelihood
  * NLL(ν, θ) = Σₖ νₖ − Σᵢ ln(Σₖ νₖ fₖ(xᵢ; θₖ)) + Σ_c ½((θ_c − m_c)/σ_c)²
- * (the constant ln n! dropped; Barlow 1990), with parameters named by the components (yields first
+ * (the constant ln n! dropped; Barlow1990), with parameters named by the components (yields first
  * appearance order, then shape parameters) and an analytic gradient
  * ∂/∂νₖ = 1 − Σᵢ fₖ(xᵢ)/μᵢ, ∂/∂θₖⱼ = −Σᵢ νₖ ∂fₖ(xᵢ)/∂θₖⱼ / μᵢ when every shape supplies one.
  * The log sum is blocked and compensated (see {@link sumLog}); a non-positive μᵢ gives NaN.
@@ -335,7 +335,7 @@ export interface BinnedOptions {
  * Binned extended Poisson NLL in the Baker-Cousins form
  * NLL = Σᵢ [μᵢ − nᵢ + nᵢ ln(nᵢ/μᵢ)] + constraints, μᵢ = Σₖ νₖ Pₖ(bin i; θₖ)
  * (equal to −ln L up to a constant; 2·NLL at the minimum is the likelihood-ratio goodness-of-fit
- * χ²; Baker & Cousins 1984). Bin probabilities are analytic for the Crystal Ball family,
+ * χ²; BakerCousins1984). Bin probabilities are analytic for the Crystal Ball family,
  * polynomials and the other shapes with a primitive. Analytic gradient when every shape supplies one.
  * @returns a {@link Likelihood} (size = number of bins)
  * @throws {@link PhysError} for mismatched lengths, non-increasing edges, negative or NaN counts, edges outside the window

@@ -58,7 +58,7 @@ export interface CrystalBallParams {
 }
 
 /**
- * Crystal Ball (Oreglia; RooCBShape, scipy.stats.crystalball for α > 0), normalised on [low, high]:
+ * Crystal Ball (Oreglia1980 app. D; RooFit RooCBShape, scipy.stats.crystalball for α > 0), normalised on [low, high]:
  * with t = (x − m₀)/σ (t → −t if α < 0), f ∝ exp(−t²/2) for t ≥ −|α| and
  * A (B − t)^{−n} below, A = (n/|α|)ⁿ e^{−α²/2}, B = n/|α| − |α|; value and slope are continuous.
  * The window integral is analytic ({@link cbIntegralT}).

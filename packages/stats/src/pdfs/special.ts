@@ -11,7 +11,7 @@ const INV_SQRT_PI = 1 / Math.sqrt(Math.PI);
 
 /**
  * erf(x) for |x| < 2.5 by the positive series erf x = (2x/√π) e^{−x²} Σₙ (2x²)ⁿ / (1·3···(2n+1))
- * (no cancellation; Abramowitz & Stegun 7.1.6), which converges to double precision.
+ * (no cancellation; AS1964 eq. 7.1.6), which converges to double precision.
  */
 function erfSeries(x: number): number {
   const x2 = x * x;
@@ -27,7 +27,7 @@ function erfSeries(x: number): number {
 
 /**
  * erfc(x) for x ≥ 2.5 by the Laplace continued fraction
- * erfc x = (e^{−x²}/√π) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) (A&S 7.1.14), evaluated by
+ * erfc x = (e^{−x²}/√π) · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) (AS1964 eq. 7.1.14), evaluated by
  * the modified Lentz method; e^{−x²} is split as e^{−h²} e^{−(x−h)(x+h)} with h = x rounded to
  * 1/16 so that the exponent keeps full relative precision.
  */
@@ -78,7 +78,7 @@ export function normalProbability(a: number, b: number): number {
   return 0.5 * (erf(b * s) - erf(a * s));
 }
 
-// Weideman (1994), SIAM J. Numer. Anal. 31, 1497: w(z) ≈ 2 p(Z)/(L − iz)² + 1/(√π (L − iz)),
+// Weideman1994 (SIAM J. Numer. Anal. 31, 1497): w(z) ≈ 2 p(Z)/(L − iz)² + 1/(√π (L − iz)),
 // Z = (L + iz)/(L − iz), p(Z) = Σ_{m=1}^{N} a_m Z^{m−1}, with a_m the Fourier coefficients of
 // f(t) = e^{−t²}(L² + t²) on t = L tan(θ/2). N = 36 gives |error| ≲ 1e-13 in the upper half plane.
 const W_N = 36;
