@@ -4,6 +4,8 @@
 Explicit 4x4 gamma matrices (Dirac representation), no symbolic algebra:
 - conversion: spin-averaged |M|^2/e^4 of e+(k2) e-(k1) -> V1(q1) V2(q2) via t- and u-channel
   electron exchange, massless electrons, polarisation sums -g (compare with 2 X of conversion.ts);
+- mumugamma: spin-averaged |M|^2/e^6 of e+(pp) e-(pm) -> mu+(qp) mu-(qm) gamma(k), ISR + FSR with
+  their interference, electron and muon masses kept (compare with the factorised form of mumuGamma.ts);
 - annihilation: L_{mu nu} H^{mu nu} for gamma*(Q) -> mu-(p1) mu+(p2) V(k) with massive muons, the
   unpolarised beam tensor L = k1 k2 + k2 k1 - (k1.k2) g, beams along +-z (compare with W of
   annihilation.ts), and -g_{mu nu} H^{mu nu} (compare with @muonphilic/models gammaStarMuMuXMsq).
@@ -65,6 +67,39 @@ def hadronic_tensor(p1, p2, k, m):
     return h, t1, t2
 
 
+def mumugamma_m2(pp, pm, qp, qm, k, me, mmu):
+    """Sum over spins and photon pols (-g) of |M|^2 / e^6 for e+(pp) e-(pm) -> mu+(qp) mu-(qm) gamma(k)."""
+    s = dot(pp+pm, pp+pm); sp = dot(qp+qm, qp+qm)
+    # electron line structures: ISR Gamma^{nu alpha}, plain gamma^nu
+    Ge = {}
+    for nu in range(4):
+        for a in range(4):
+            Ge[nu,a] = (G[nu] @ (sl(pm-k) + me*ONE) @ G[a] / (dot(pm-k,pm-k)-me*me) + G[a] @ (-sl(pp)+sl(k) + me*ONE) @ G[nu] / (dot(pp-k,pp-k)-me*me))
+    Gm = {}
+    for nu in range(4):
+        for a in range(4):
+            Gm[nu,a] = (G[a] @ (sl(qm+k) + mmu*ONE) @ G[nu] / (dot(qm+k,qm+k)-mmu*mmu) + G[nu] @ (-sl(qp)-sl(k) + mmu*ONE) @ G[a] / (dot(qp+k,qp+k)-mmu*mmu))
+    Pe = (sl(pm)+me*ONE); Pebar = (sl(pp)-me*ONE)   # u ubar, v vbar
+    Pm = (sl(qm)+mmu*ONE); Pmbar = (sl(qp)-mmu*ONE)
+    tot = 0
+    # amplitude A = sum_nu g_nu nu [ vbar(pp) E^{nu a} u(pm) * ubar(qm) gamma_nu v(qp) / s' + vbar gamma^nu u * ubar M_{nu}^{a} v / s ]
+    # |A|^2 summed: sum over a,a' (-g_aa') sum nu,nu' g g ...
+    # build electron-side matrices X^{nu a} (4x4) for both terms, muon-side Y similarly; |A|^2 = sum Tr[Pebar X Pe Xbar'] Tr[Pm Y Pmbar Ybar']
+    for a in range(4):
+        ga = -METRIC[a,a]
+        # terms T1: electron Ge[nu,a], muon G[nu]; T2: electron G[nu], muon Gm[nu,a]
+        for nu in range(4):
+            for nup in range(4):
+                gnn = METRIC[nu,nu]*METRIC[nup,nup]
+                e11 = np.trace(Pebar @ Ge[nu,a] @ Pe @ bar(Ge[nup,a]))
+                e22 = np.trace(Pebar @ G[nu] @ Pe @ bar(G[nup]))
+                e12 = np.trace(Pebar @ Ge[nu,a] @ Pe @ bar(G[nup]))
+                m11 = np.trace(Pm @ G[nu] @ Pmbar @ bar(G[nup]))
+                m22 = np.trace(Pm @ Gm[nu,a] @ Pmbar @ bar(Gm[nup,a]))
+                m12 = np.trace(Pm @ G[nu] @ Pmbar @ bar(Gm[nup,a]))
+                tot += ga*gnn*(e11*m11/sp**2 + e22*m22/s**2 + 2*(e12*m12).real/(s*sp))
+    return tot.real/4
+
 def boost(v, p):
     b = p[1:] / p[0]
     b2 = b @ b
@@ -118,6 +153,19 @@ def main():
             w = float(np.sum(lower * h))
             mg = float(-np.sum(METRIC * h))
             out["annihilation"].append({"s": s, "muonMass": mmu, "vMass": mv, "p1": list(p1), "p2": list(p2), "k": list(kvec), "t1": t1, "t2": t2, "beamContraction": w, "minusGContraction": mg})
+    out["mumugamma"] = []
+    me = 0.00051099895
+    e = 10.58 / 2
+    pz = np.sqrt(e * e - me * me)
+    pm = np.array([e, 0, 0, pz])
+    pp = np.array([e, 0, 0, -pz])
+    for k_e, n_photon, d_mu in [(1.0, unit(rng), unit(rng)), (3.0, unit(rng), unit(rng)), (0.3, unit(rng), unit(rng)), (4.5, np.array([0.02, 0, 0.9998]) / np.linalg.norm([0.02, 0, 0.9998]), unit(rng))]:
+        k = np.array([k_e, *(k_e * n_photon)])
+        q = pp + pm - k
+        a, b = two_body(np.sqrt(dot(q, q)), mmu, mmu, d_mu)
+        qm = boost(a, q)
+        qp = boost(b, q)
+        out["mumugamma"].append({"electronMass": me, "muonMass": mmu, "pPlus": list(pp), "pMinus": list(pm), "qPlus": list(qp), "qMinus": list(qm), "k": list(k), "msqOverE6": mumugamma_m2(pp, pm, qp, qm, k, me, mmu)})
     print(json.dumps(out, indent=1))
 
 
