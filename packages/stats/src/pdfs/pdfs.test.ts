@@ -163,7 +163,7 @@ describe("sampling (closure tests, seeded)", () => {
   ];
   test.each(cases)("%s: binned frequencies agree with probabilities (χ² per bin ~ 1)", (_n, pdf) => {
     const rng = createRandom(77);
-    const n = 200_000;
+    const n = 60_000;
     const xs = pdf.sample(rng, n);
     const nb = 40;
     const counts = new Float64Array(nb);
