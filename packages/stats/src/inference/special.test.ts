@@ -4,15 +4,17 @@ import { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } 
 
 // Reference values: mpmath at 50 digits (test/fixtures/scripts/inference_special.py).
 describe("standard normal", () => {
-  it("Φ and Q agree with mpmath to 2e-14 relative in both tails (down to 1e-316)", () => {
-    // Hart/West below |x| = 3 has relative error < 2e-14; the continued fraction beyond is ~2e-16.
-    for (const [x, v] of ref.normalCdf) expect(normalCdf(x!)).toBeCloseToRel(v!, 2e-14, 1e-320);
-    for (const [x, v] of ref.normalSf) expect(normalSf(x!)).toBeCloseToRel(v!, 2e-14, 1e-320);
+  it("Φ and Q agree with mpmath to 1e-13 relative in both tails (down to 1e-316)", () => {
+    // erfc (pdfs) is good to ≤ 5e-14 relative; the rounding of x/√2 adds x² ε (1.4e-13 at x = 38
+    // in relative terms of a 1e-316 value, but measured ≤ 5e-14 on this table)
+    for (const [x, v] of ref.normalCdf) expect(normalCdf(x!)).toBeCloseToRel(v!, 1e-13, 1e-320);
+    for (const [x, v] of ref.normalSf) expect(normalSf(x!)).toBeCloseToRel(v!, 1e-13, 1e-320);
   });
 
-  it("Φ⁻¹ agrees with mpmath to 1e-14 relative from p = 1e-300 to 1 − 1e-6", () => {
-    // two Halley steps on an accurate Φ converge to the rounding level of x itself
-    for (const [p, x] of ref.normalQuantile) expect(normalQuantile(p!)).toBeCloseToRel(x!, 1e-14, 1e-15);
+  it("Φ⁻¹ agrees with mpmath to 5e-14 relative from p = 1e-300 to 1 − 1e-6", () => {
+    // two Halley steps converge onto Φ's own error (≤ 5e-14), divided by the log-slope
+    // |x| φ(x)/Φ(x) ≥ ~1 in the lower tail
+    for (const [p, x] of ref.normalQuantile) expect(normalQuantile(p!)).toBeCloseToRel(x!, 5e-14, 1e-15);
   });
 
   it("normalIsf inverts normalSf (Z of a p-value) and handles the edges", () => {
@@ -23,6 +25,7 @@ describe("standard normal", () => {
     expect(normalQuantile(1.5)).toBeNaN();
     expect(normalCdf(Number.NaN)).toBeNaN();
     expect(normalSf(Number.POSITIVE_INFINITY)).toBe(0);
+    expect(normalCdf(Number.POSITIVE_INFINITY)).toBe(1);
   });
 });
 
