@@ -7,7 +7,7 @@
  */
 import { argumentError, PhysError, requireFinite, requirePositive } from "@muonphilic/units";
 import type { Objective } from "../minimizer/types.js";
-import { fusedExtended } from "./fused.js";
+import { BLOCK, type ConstraintTerms, constraintGradient, constraintValue, fusedExtended } from "./fused.js";
 import type { BoundShape, ShapeFamily } from "./shapes.js";
 
 /** A Gaussian constraint ½((θ − mean)/sigma)² on a parameter (a nuisance parameter with an auxiliary measurement). */
@@ -37,9 +37,6 @@ export interface Likelihood extends Objective {
   /** Number of events (unbinned) or of bins (binned). */
   readonly size: number;
 }
-
-/** Block size of the blocked/compensated sums (naive inside a block, Neumaier across blocks). */
-const BLOCK = 256;
 
 /**
  * Σ ln μᵢ over `mu`, in blocks of 256 summed naively and combined with Neumaier's compensated
@@ -88,10 +85,7 @@ function addName(l: Layout, name: string): number {
   return l.names.length - 1;
 }
 
-function constraintTerms(
-  l: Layout,
-  constraints: readonly GaussianConstraint[] | undefined,
-): { idx: Int32Array; mean: Float64Array; invSigma: Float64Array } {
+function constraintTerms(l: Layout, constraints: readonly GaussianConstraint[] | undefined): ConstraintTerms {
   const cs = constraints ?? [];
   const idx = new Int32Array(cs.length);
   const mean = new Float64Array(cs.length);
@@ -164,93 +158,94 @@ export interface ExtendedUnbinnedOptions {
  * ```
  */
 export function extendedUnbinnedNLL(options: ExtendedUnbinnedOptions): Likelihood {
-  const comps = options.components;
-  if (!Array.isArray(comps) || comps.length === 0)
-    throw argumentError("INVALID_ARGUMENT", "components", comps, "a non-empty array");
+  const comps = requireComponents(options.components);
   const [low, high] = commonWindow(comps.map((c) => c.shape));
   const data = requireData(options.data, low, high, "data");
   const n = data.length;
-  const K = comps.length;
   const layout: Layout = { names: [], index: new Map() };
-  const yieldIdx = Int32Array.from(comps.map((c) => addName(layout, c.yield)));
-  // shape parameters: gathered into a contiguous scratch vector per component
-  const shapeIdx = comps.map((c) => Int32Array.from(c.shape.params.map((p: string) => addName(layout, p))));
-  const bound: BoundShape[] = comps.map((c) => c.shape.bind(data));
+  const bound = comps.map((c) => c.shape.bind(data));
+  const mix = mixture(comps, bound, n, layout);
   const cons = constraintTerms(layout, options.constraints);
-  const cols = comps.map(() => new Float64Array(n));
-  const mu = new Float64Array(n);
-  const w = new Float64Array(n);
-  const shapeP = comps.map((c) => new Float64Array(c.shape.params.length));
-  const shapeG = comps.map((c) => new Float64Array(c.shape.params.length));
-  const hasGradient = comps.every((c) => c.shape.hasGradient);
   const names = layout.names as readonly string[];
   if (bound.every((b) => b.linear !== undefined)) {
-    const fused = fusedExtended(n, bound, yieldIdx, shapeIdx, cons);
+    const fused = fusedExtended(n, bound, mix.yieldIdx, mix.shapeIdx, cons);
     return Object.assign(fused.value, { names, errordef: 0.5 as const, size: n, gradient: fused.gradient });
   }
+  const w = new Float64Array(n);
+  const f = (x: Float64Array): number => {
+    if (!mix.fill(x)) return Number.NaN;
+    let total = 0;
+    for (let k = 0; k < comps.length; k++) total += x[mix.yieldIdx[k]!]!;
+    return total - sumLog(mix.mu, n) + constraintValue(cons, x);
+  };
+  // ∂NLL/∂μᵢ = −1/μᵢ, plus 1 for each yield
+  const gradient = (x: Float64Array, g: Float64Array): void => {
+    g.fill(0);
+    if (!mix.fill(x)) {
+      g.fill(Number.NaN);
+      return;
+    }
+    for (let i = 0; i < n; i++) w[i] = -1 / mix.mu[i]!;
+    mix.accumulate(x, w, g);
+    for (let k = 0; k < comps.length; k++) g[mix.yieldIdx[k]!] = g[mix.yieldIdx[k]!]! + 1;
+    constraintGradient(cons, x, g);
+  };
+  return Object.assign(f, {
+    names,
+    errordef: 0.5 as const,
+    size: n,
+    ...(comps.every((c) => c.shape.hasGradient) ? { gradient } : {}),
+  });
+}
 
+function requireComponents(comps: unknown): readonly ExtendedComponent[] {
+  if (!Array.isArray(comps) || comps.length === 0) {
+    throw argumentError("INVALID_ARGUMENT", "components", comps, "a non-empty array");
+  }
+  return comps as readonly ExtendedComponent[];
+}
+
+/**
+ * μᵢ = Σₖ νₖ fₖ,ᵢ(θₖ) over bound components (events or bins), and the chain rule from weights
+ * wᵢ = ∂NLL/∂μᵢ to the yields (Σᵢ fₖ,ᵢ wᵢ) and shape parameters (νₖ Σᵢ wᵢ ∂fₖ,ᵢ/∂θ).
+ */
+function mixture(comps: readonly ExtendedComponent[], bound: readonly BoundShape[], m: number, layout: Layout) {
+  const K = comps.length;
+  const yieldIdx = Int32Array.from(comps.map((c) => addName(layout, c.yield)));
+  const shapeIdx = comps.map((c) => Int32Array.from(c.shape.params.map((p: string) => addName(layout, p))));
+  const cols = comps.map(() => new Float64Array(m));
+  const mu = new Float64Array(m);
+  const shapeP = comps.map((c) => new Float64Array(c.shape.params.length));
+  const shapeG = comps.map((c) => new Float64Array(c.shape.params.length));
   const fill = (x: Float64Array): boolean => {
+    mu.fill(0);
     for (let k = 0; k < K; k++) {
       const idx = shapeIdx[k]!;
       const p = shapeP[k]!;
       for (let j = 0; j < idx.length; j++) p[j] = x[idx[j]!]!;
       if (!bound[k]!.evaluate(p, 0, cols[k]!)) return false;
-    }
-    const c0 = cols[0]!;
-    const n0 = x[yieldIdx[0]!]!;
-    for (let i = 0; i < n; i++) mu[i] = n0 * c0[i]!;
-    for (let k = 1; k < K; k++) {
-      const ck = cols[k]!;
       const nk = x[yieldIdx[k]!]!;
-      for (let i = 0; i < n; i++) mu[i] = mu[i]! + nk * ck[i]!;
+      const ck = cols[k]!;
+      for (let i = 0; i < m; i++) mu[i] = mu[i]! + nk * ck[i]!;
     }
     return true;
   };
-  const constraintValue = (x: Float64Array): number => {
-    let s = 0;
-    for (let c = 0; c < cons.idx.length; c++) {
-      const z = (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]!;
-      s += 0.5 * z * z;
-    }
-    return s;
-  };
-  const f = (x: Float64Array): number => {
-    if (!fill(x)) return Number.NaN;
-    let total = 0;
-    for (let k = 0; k < K; k++) total += x[yieldIdx[k]!]!;
-    return total - sumLog(mu, n) + constraintValue(x);
-  };
-  const gradient = (x: Float64Array, g: Float64Array): void => {
-    g.fill(0);
-    if (!fill(x)) {
-      g.fill(Number.NaN);
-      return;
-    }
-    for (let i = 0; i < n; i++) w[i] = 1 / mu[i]!;
+  const accumulate = (x: Float64Array, w: Float64Array, g: Float64Array): void => {
     for (let k = 0; k < K; k++) {
       const ck = cols[k]!;
       let s = 0;
-      for (let i = 0; i < n; i++) s += ck[i]! * w[i]!;
-      g[yieldIdx[k]!] = g[yieldIdx[k]!]! + 1 - s;
+      for (let i = 0; i < m; i++) s += ck[i]! * w[i]!;
+      g[yieldIdx[k]!] = g[yieldIdx[k]!]! + s;
       const idx = shapeIdx[k]!;
-      if (idx.length > 0) {
-        const gk = shapeG[k]!;
-        gk.fill(0);
-        bound[k]!.accumulateGradient!(shapeP[k]!, 0, w, gk, 0);
-        const nk = x[yieldIdx[k]!]!;
-        for (let j = 0; j < idx.length; j++) g[idx[j]!] = g[idx[j]!]! - nk * gk[j]!;
-      }
-    }
-    for (let c = 0; c < cons.idx.length; c++) {
-      g[cons.idx[c]!] = g[cons.idx[c]!]! + (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]! * cons.invSigma[c]!;
+      if (idx.length === 0) continue;
+      const gk = shapeG[k]!;
+      gk.fill(0);
+      bound[k]!.accumulateGradient!(shapeP[k]!, 0, w, gk, 0);
+      const nk = x[yieldIdx[k]!]!;
+      for (let j = 0; j < idx.length; j++) g[idx[j]!] = g[idx[j]!]! + nk * gk[j]!;
     }
   };
-  return Object.assign(f, {
-    names: layout.names as readonly string[],
-    errordef: 0.5 as const,
-    size: n,
-    ...(hasGradient ? { gradient } : {}),
-  });
+  return { yieldIdx, shapeIdx, mu, fill, accumulate };
 }
 
 /** Options of {@link unbinnedNLL}. */
@@ -285,17 +280,9 @@ export function unbinnedNLL(options: UnbinnedOptions): Likelihood {
   const w = new Float64Array(n);
   const np = shape.params.length;
   const gs = new Float64Array(np);
-  const constraintValue = (x: Float64Array): number => {
-    let s = 0;
-    for (let c = 0; c < cons.idx.length; c++) {
-      const z = (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]!;
-      s += 0.5 * z * z;
-    }
-    return s;
-  };
   const f = (x: Float64Array): number => {
     if (!bound.evaluate(x, 0, col)) return Number.NaN;
-    return -sumLog(col, n) + constraintValue(x);
+    return -sumLog(col, n) + constraintValue(cons, x);
   };
   const gradient = (x: Float64Array, g: Float64Array): void => {
     g.fill(0);
@@ -307,9 +294,7 @@ export function unbinnedNLL(options: UnbinnedOptions): Likelihood {
     gs.fill(0);
     bound.accumulateGradient!(x, 0, w, gs, 0);
     for (let j = 0; j < np; j++) g[j] = -gs[j]!;
-    for (let c = 0; c < cons.idx.length; c++) {
-      g[cons.idx[c]!] = g[cons.idx[c]!]! + (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]! * cons.invSigma[c]!;
-    }
+    constraintGradient(cons, x, g);
   };
   return Object.assign(f, {
     names: layout.names as readonly string[],
@@ -345,9 +330,7 @@ export interface BinnedOptions {
  * ```
  */
 export function binnedNLL(options: BinnedOptions): Likelihood {
-  const comps = options.components;
-  if (!Array.isArray(comps) || comps.length === 0)
-    throw argumentError("INVALID_ARGUMENT", "components", comps, "a non-empty array");
+  const comps = requireComponents(options.components);
   const [low, high] = commonWindow(comps.map((c) => c.shape));
   const edges = Float64Array.from(options.edges);
   const counts = Float64Array.from(options.counts);
@@ -365,80 +348,48 @@ export function binnedNLL(options: BinnedOptions): Likelihood {
   }
   if (m === 0) throw argumentError("INVALID_ARGUMENT", "counts", 0, "at least one bin");
   for (let i = 0; i <= m; i++) {
-    if (!(edges[i]! >= low && edges[i]! <= high))
+    if (!(edges[i]! >= low && edges[i]! <= high)) {
       throw argumentError("OUT_OF_DOMAIN", `edges[${i}]`, edges[i], `inside [${low}, ${high}]`);
-    if (i > 0 && !(edges[i]! > edges[i - 1]!))
+    }
+    if (i > 0 && !(edges[i]! > edges[i - 1]!)) {
       throw argumentError("INVALID_ARGUMENT", `edges[${i}]`, edges[i], `> ${edges[i - 1]}`);
+    }
   }
   for (let i = 0; i < m; i++) {
     if (!(counts[i]! >= 0)) throw argumentError("OUT_OF_DOMAIN", `counts[${i}]`, counts[i], ">= 0");
   }
   const layout: Layout = { names: [], index: new Map() };
-  const yieldIdx = Int32Array.from(comps.map((c) => addName(layout, c.yield)));
-  const shapeIdx = comps.map((c) => Int32Array.from(c.shape.params.map((p: string) => addName(layout, p))));
-  const bound = comps.map((c) => c.shape.bindBins(edges));
+  const mix = mixture(
+    comps,
+    comps.map((c) => c.shape.bindBins(edges)),
+    m,
+    layout,
+  );
   const cons = constraintTerms(layout, options.constraints);
-  const K = comps.length;
-  const cols = comps.map(() => new Float64Array(m));
-  const mu = new Float64Array(m);
   const w = new Float64Array(m);
-  const shapeP = comps.map((c) => new Float64Array(c.shape.params.length));
-  const shapeG = comps.map((c) => new Float64Array(c.shape.params.length));
   // constant part Σ nᵢ ln nᵢ − nᵢ
   let constant = 0;
   for (let i = 0; i < m; i++) constant += counts[i]! > 0 ? counts[i]! * Math.log(counts[i]!) - counts[i]! : 0;
-  const fill = (x: Float64Array): boolean => {
-    mu.fill(0);
-    for (let k = 0; k < K; k++) {
-      const idx = shapeIdx[k]!;
-      const p = shapeP[k]!;
-      for (let j = 0; j < idx.length; j++) p[j] = x[idx[j]!]!;
-      if (!bound[k]!.evaluate(p, 0, cols[k]!)) return false;
-      const nk = x[yieldIdx[k]!]!;
-      const ck = cols[k]!;
-      for (let i = 0; i < m; i++) mu[i] = mu[i]! + nk * ck[i]!;
-    }
-    return true;
-  };
   const f = (x: Float64Array): number => {
-    if (!fill(x)) return Number.NaN;
+    if (!mix.fill(x)) return Number.NaN;
     let s = constant;
     for (let i = 0; i < m; i++) {
-      const v = mu[i]!;
+      const v = mix.mu[i]!;
       const c = counts[i]!;
       s += c > 0 ? v - c * Math.log(v) : v;
     }
-    for (let c = 0; c < cons.idx.length; c++) {
-      const z = (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]!;
-      s += 0.5 * z * z;
-    }
-    return s;
+    return s + constraintValue(cons, x);
   };
+  // ∂NLL/∂μᵢ = 1 − nᵢ/μᵢ
   const gradient = (x: Float64Array, g: Float64Array): void => {
     g.fill(0);
-    if (!fill(x)) {
+    if (!mix.fill(x)) {
       g.fill(Number.NaN);
       return;
     }
-    // ∂NLL/∂μᵢ = 1 − nᵢ/μᵢ
-    for (let i = 0; i < m; i++) w[i] = 1 - counts[i]! / mu[i]!;
-    for (let k = 0; k < K; k++) {
-      const ck = cols[k]!;
-      let s = 0;
-      for (let i = 0; i < m; i++) s += ck[i]! * w[i]!;
-      g[yieldIdx[k]!] = g[yieldIdx[k]!]! + s;
-      const idx = shapeIdx[k]!;
-      if (idx.length > 0) {
-        const gk = shapeG[k]!;
-        gk.fill(0);
-        bound[k]!.accumulateGradient!(shapeP[k]!, 0, w, gk, 0);
-        const nk = x[yieldIdx[k]!]!;
-        for (let j = 0; j < idx.length; j++) g[idx[j]!] = g[idx[j]!]! + nk * gk[j]!;
-      }
-    }
-    for (let c = 0; c < cons.idx.length; c++) {
-      g[cons.idx[c]!] = g[cons.idx[c]!]! + (x[cons.idx[c]!]! - cons.mean[c]!) * cons.invSigma[c]! * cons.invSigma[c]!;
-    }
+    for (let i = 0; i < m; i++) w[i] = 1 - counts[i]! / mix.mu[i]!;
+    mix.accumulate(x, w, g);
+    constraintGradient(cons, x, g);
   };
   return Object.assign(f, {
     names: layout.names as readonly string[],
