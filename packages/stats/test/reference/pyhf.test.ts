@@ -83,6 +83,16 @@ describe("pyhf counting workspaces (shared/reference/stats/counting.json)", () =
       expect(ul.observed).toBeCloseToRel(r.values.pyhf.mu_up_obs, 1e-5);
       expect(ul.expected).toBeCloseToRel(r.values.pyhf.mu_up_exp_m2_m1_0_p1_p2, 1e-5);
     });
+    it(`${r.id}: default CL 0.95, always five expected values, NO_BRACKET outside the range`, () => {
+      const ul95 = upperLimit(ws);
+      expect(ul95.cl).toBe(0.95);
+      expect(ul95.expected).toHaveLength(5);
+      expect(ul95.observed).toBeGreaterThan(upperLimit(ws, { cl: 0.9 }).observed);
+      expect(hypotest(ws, 0).clsExp).toEqual([1, 1, 1, 1, 1]); // μ = 0: no sensitivity, CLs = 1
+      expect(() => upperLimit(ws, { cl: 0.9, range: [0, 0.5] })).toThrow(
+        expect.objectContaining({ code: "NO_BRACKET", argument: "options.range" }),
+      );
+    });
     it(`${r.id}: round trip is lossless`, () => {
       expect(JSON.parse(writeWorkspace(ws))).toEqual(ws);
     });
