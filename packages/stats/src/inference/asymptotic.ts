@@ -35,6 +35,10 @@ export interface ClsValues {
  * @param qA - the Asimov value q_{μ,A} (> 0)
  * @param testStat - "qtilde" or "q"
  * @returns t
+ * @example
+ * ```ts
+ * asymptoticTeststat(9, 4, "qtilde"); // 1.25 = (9 − 4)/(2·2)
+ * ```
  */
 export function asymptoticTeststat(q: number, qA: number, testStat: LimitTestStatistic): number {
   const s = Math.sqrt(q);

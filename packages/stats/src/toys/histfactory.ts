@@ -30,7 +30,12 @@ export function histFactoryModelToyLikelihood(
  * Compiles a workspace and returns its {@link ToyLikelihood} (observed data of the workspace).
  * @param workspace - a pyhf JSON workspace
  * @param options - model options
+ * @returns a {@link ToyLikelihood}
  * @throws {@link PhysError} as {@link compileModel}
+ * @example
+ * ```ts
+ * const r = await toyHypotest(histFactoryToyLikelihood(ws), 1, { toys: 500 }); // serial toys
+ * ```
  */
 export function histFactoryToyLikelihood(workspace: Workspace, options: ModelOptions = {}): ToyLikelihood {
   return histFactoryModelToyLikelihood(compileModel(workspace, options));
