@@ -148,7 +148,16 @@ function offsetObjective(objective: NamedObjective, offset: number): Objective {
   });
 }
 
-/** Correlation matrix from a covariance (0 where a variance is 0). */
+/**
+ * Correlation matrix ρᵢⱼ = Vᵢⱼ/√(VᵢᵢVⱼⱼ) from a covariance (0 where a variance is 0).
+ * @param cov - n × n row-major covariance
+ * @param n - dimension
+ * @returns n × n row-major correlations
+ * @example
+ * ```ts
+ * correlationMatrix(Float64Array.of(4, 1, 1, 1), 2); // [1, 0.5, 0.5, 1]
+ * ```
+ */
 export function correlationMatrix(cov: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -246,6 +255,7 @@ function fitSpecs(objective: NamedObjective, specs: readonly ParameterSpec[], op
  * Refits from a previous result's values with some parameters fixed at given values (others keep
  * their specs): e.g. the conditional fit with the signal yield fixed at 0 for a significance.
  * @param fixed - values of the parameters to fix, by name
+ * @returns the conditional {@link FitResult}
  * @throws {@link PhysError} `UNKNOWN_NAME` for a name not in the fit, a value outside its bounds
  * @example
  * ```ts
@@ -296,6 +306,12 @@ export interface ProfileResult {
 /**
  * Profile of one parameter: conditional fits on a grid (each started from the previous one),
  * with Δ = nll − result.nllMin (2Δ is the profile-likelihood-ratio test statistic).
+ * @param objective - the objective of the fit
+ * @param result - the unconditional fit
+ * @param name - the parameter to profile
+ * @param grid - its values (unit of the parameter)
+ * @param options - fit options of the conditional fits
+ * @returns a {@link ProfileResult}
  * @throws {@link PhysError} `UNKNOWN_NAME`, non-finite grid values
  * @example
  * ```ts

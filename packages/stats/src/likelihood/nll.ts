@@ -146,6 +146,7 @@ export interface ExtendedUnbinnedOptions {
  * appearance order, then shape parameters) and an analytic gradient
  * ∂/∂νₖ = 1 − Σᵢ fₖ(xᵢ)/μᵢ, ∂/∂θₖⱼ = −Σᵢ νₖ ∂fₖ(xᵢ)/∂θₖⱼ / μᵢ when every shape supplies one.
  * The log sum is blocked and compensated (see {@link sumLog}); a non-positive μᵢ gives NaN.
+ * @param options - data (unit of x), components (yield name + shape family) and Gaussian constraints
  * @returns a {@link Likelihood} (errordef 0.5)
  * @throws {@link PhysError} for empty data, NaN or out-of-window events (naming the index), mismatched
  *   windows, or constraints on unknown parameters
@@ -261,6 +262,7 @@ export interface UnbinnedOptions {
 /**
  * Unbinned negative log-likelihood NLL(θ) = −Σᵢ ln f(xᵢ; θ) + constraints, with an analytic
  * gradient when the shape supplies one.
+ * @param options - data (unit of x), the shape family and Gaussian constraints
  * @returns a {@link Likelihood}
  * @throws {@link PhysError} as {@link extendedUnbinnedNLL}
  * @example
@@ -322,6 +324,7 @@ export interface BinnedOptions {
  * (equal to −ln L up to a constant; 2·NLL at the minimum is the likelihood-ratio goodness-of-fit
  * χ²; BakerCousins1984). Bin probabilities are analytic for the Crystal Ball family,
  * polynomials and the other shapes with a primitive. Analytic gradient when every shape supplies one.
+ * @param options - bin edges (unit of x), counts, components and Gaussian constraints
  * @returns a {@link Likelihood} (size = number of bins)
  * @throws {@link PhysError} for mismatched lengths, non-increasing edges, negative or NaN counts, edges outside the window
  * @example
@@ -418,6 +421,7 @@ export interface Chi2Options {
 /**
  * Least-squares objective χ²(p) = Σᵢ ((yᵢ − m(xᵢ; p))/σᵢ)², errordef 1; analytic gradient
  * −2 Σᵢ rᵢ/σᵢ ∂m/∂pⱼ when `modelGradient` is given.
+ * @param options - x, y, σ (same unit as y), parameter names, model and optional model gradient
  * @returns an {@link Objective} with `names`, `errordef: 1` and `size`
  * @throws {@link PhysError} for mismatched lengths, non-finite values or σ ≤ 0
  * @example

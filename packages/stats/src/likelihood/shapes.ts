@@ -65,6 +65,8 @@ export interface ShapeFamily {
 /**
  * A fixed shape (no free parameter): densities precomputed once at binding, e.g. the signal
  * shape of a resonance scan calibrated beforehand.
+ * @param pdf - the shape (its window is the family's)
+ * @returns a {@link ShapeFamily} without parameters
  * @example
  * ```ts
  * const sig = fixedShape(doubleCrystalBall({ ... }));
@@ -204,6 +206,8 @@ export interface PolynomialShapeOptions {
 /**
  * Chebyshev background family 1 + Σₖ cₖ Tₖ(u) on the window (RooChebychev; see {@link chebyshev}),
  * with analytic gradients in the coefficients.
+ * @param options - coefficient names (c₁ …) and window
+ * @returns a {@link ShapeFamily} with analytic gradients
  * @throws {@link PhysError} for an inverted window
  * @example
  * ```ts
@@ -249,7 +253,13 @@ export function chebyshevShape(options: PolynomialShapeOptions): ShapeFamily {
 /**
  * Bernstein background family Σᵢ cᵢ C(n,i) uⁱ(1−u)ⁿ⁻ⁱ (RooBernstein; see {@link bernstein}), with
  * analytic gradients. Overall scale is degenerate with the yield: fix one coefficient (e.g. c₀ = 1).
+ * @param options - coefficient names (c₀ … cₙ) and window
+ * @returns a {@link ShapeFamily} with analytic gradients
  * @throws {@link PhysError} for an empty parameter list or an inverted window
+ * @example
+ * ```ts
+ * const bkg = bernsteinShape({ params: ["b0", "b1", "b2"], low: 0.2, high: 1 }); // fix b0 = 1 in the fit
+ * ```
  */
 export function bernsteinShape(options: PolynomialShapeOptions): ShapeFamily {
   const { low, high } = options;
@@ -290,6 +300,11 @@ export function bernsteinShape(options: PolynomialShapeOptions): ShapeFamily {
  * (in the order of `params`); densities are recomputed when the values change. No analytic
  * gradient: a likelihood using it falls back to MIGRAD's numerical derivatives. A factory that
  * throws (e.g. σ ≤ 0 during a fit) makes the likelihood return NaN, and the minimiser backs off.
+ * @param params - parameter names, in the order `make` receives them
+ * @param make - builds the pdf from parameter values
+ * @param low - window lower edge (must match the pdfs' windows)
+ * @param high - window upper edge
+ * @returns a {@link ShapeFamily} without analytic gradient
  * @example
  * ```ts
  * const sig = pdfShape(["mean", "sigma"], ([m, s]) => gaussian({ mean: m!, sigma: s!, low: 2.7, high: 3.3 }), 2.7, 3.3);
@@ -348,6 +363,9 @@ export function pdfShape(
  * coefficients) for non-extended fits. Parameters: the fraction names, then every component's
  * parameters (a name shared by components is one parameter). Analytic gradient when every
  * component has one: ∂f/∂fₖ = shapeₖ − shape_last.
+ * @param shapes - component families on one window
+ * @param fractions - names of the k − 1 fractions
+ * @returns a {@link ShapeFamily}
  * @throws {@link PhysError} for a wrong number of fraction names or mismatched windows
  * @example
  * ```ts

@@ -83,6 +83,7 @@ export interface LeastSquaresResult {
  * Weighted least-squares fit χ²(p) = Σ ((yᵢ − m(xᵢ; p))/σᵢ)² by Levenberg-Marquardt
  * (ml-levenberg-marquardt), then HESSE on χ² (errordef 1) for the covariance, and MIGRAD polishing
  * when the EDM is above the goal.
+ * @param options - data (x, y, σ), model, parameter specs and Levenberg-Marquardt settings
  * @returns a {@link LeastSquaresResult}
  * @throws {@link PhysError} for mismatched lengths, non-finite data, σ ≤ 0, fewer points than free parameters, invalid specs
  * @example

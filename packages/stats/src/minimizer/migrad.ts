@@ -32,7 +32,15 @@ export const MINIMIZER_DEFAULTS = {
   minosMaxIterations: 30,
 } as const;
 
-/** Minuit's default call limit 200 + 100 n + 5 n². */
+/**
+ * Minuit's default call limit 200 + 100 n + 5 n².
+ * @param nFree - number of free parameters
+ * @returns the call limit
+ * @example
+ * ```ts
+ * defaultMaxfcn(4); // 680
+ * ```
+ */
 export function defaultMaxfcn(nFree: number): number {
   return 200 + 100 * nFree + 5 * nFree * nFree;
 }

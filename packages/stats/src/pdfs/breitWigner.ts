@@ -21,6 +21,7 @@ export interface BreitWignerParams {
 /**
  * Non-relativistic Breit-Wigner (Cauchy) (Γ/2π)/((x − M)² + Γ²/4) normalised on the window;
  * analytic integral (1/π)[atan(2(b − M)/Γ) − atan(2(a − M)/Γ)] (RooBreitWigner).
+ * @param params - the shape parameters ({@link BreitWignerParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, Γ ≤ 0, or an inverted window
  * @example
@@ -52,6 +53,7 @@ export function breitWigner(params: BreitWignerParams): Pdf {
  * Relativistic Breit-Wigner with a fixed width, k/((x² − M²)² + M²Γ²), k = 2√2 MΓγ/(π√(M² + γ)),
  * γ = M√(M² + Γ²) (normalised to 1 on [0, ∞); TMath::BreitWignerRelativistic), renormalised on
  * the window. The window integral is numerical (adaptive Gauss-Kronrod, relative accuracy 1e-12).
+ * @param params - the shape parameters ({@link BreitWignerParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, M ≤ 0, Γ ≤ 0, or an inverted window
  * @example

@@ -91,6 +91,9 @@ export interface Pdf2D {
 /**
  * Product of pdfs of two independent observables, f(x) g(y) (RooProdPdf), normalised on the
  * product of the windows.
+ * @param px - pdf of the first observable
+ * @param py - pdf of the second observable
+ * @returns a {@link Pdf2D}
  * @example
  * ```ts
  * const joint = productPdf(massPdf, anglePdf); joint.density(3.0, 0.2);

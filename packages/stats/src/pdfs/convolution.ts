@@ -36,6 +36,9 @@ export interface ConvolutionOptions {
  * interpolated linearly between cell centres and normalised on the window by quadrature.
  * Accuracy: O(h²) discretisation (midpoint rule) — with 4096 cells and a resolution sampled by
  * ≥ 20 cells per σ the relative error is ~1e-4 or better; increase `bins` for more.
+ * @param physics - the physics pdf (its `shape` is sampled beyond its window, over the buffer)
+ * @param resolution - the resolution pdf in the offset y = x_measured − x_true (unit of x), centred near 0
+ * @param options - grid size and buffer
  * @returns a {@link Pdf} on physics' window
  * @throws {@link PhysError} for `bins` not a power of 2 ≥ 16, or a negative buffer
  * @example

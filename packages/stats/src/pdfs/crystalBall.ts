@@ -62,6 +62,7 @@ export interface CrystalBallParams {
  * with t = (x − m₀)/σ (t → −t if α < 0), f ∝ exp(−t²/2) for t ≥ −|α| and
  * A (B − t)^{−n} below, A = (n/|α|)ⁿ e^{−α²/2}, B = n/|α| − |α|; value and slope are continuous.
  * The window integral is analytic ({@link cbIntegralT}).
+ * @param params - the shape parameters ({@link CrystalBallParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, σ ≤ 0, α = 0, n ≤ 0, or an inverted window
  * @example
@@ -118,6 +119,7 @@ export interface DoubleSidedCrystalBallParams {
  * normalised on [low, high]: t = (x − m₀)/σ_L below the mean and (x − m₀)/σ_R above;
  * f ∝ A_L (B_L − t)^{−n_L} for t < −α_L, exp(−t²/2) in between, A_R (B_R + t)^{−n_R} for t > α_R.
  * Analytic window integral.
+ * @param params - the shape parameters ({@link DoubleSidedCrystalBallParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, widths ≤ 0, α ≤ 0, n ≤ 0, or an inverted window
  * @example
@@ -185,6 +187,7 @@ export interface DoubleCrystalBallParams {
 /**
  * Sum of two Crystal Balls sharing one mean, f = f₁ CB₁ + (1 − f₁) CB₂, each CB normalised on
  * the window (RooAddPdf semantics): the signal model of Belle2-4mu sec. V.
+ * @param params - the shape parameters ({@link DoubleCrystalBallParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} as {@link crystalBall}, and for a fraction outside [0, 1]
  * @example

@@ -20,6 +20,7 @@ export interface ExponentialParams {
  * Exponential e^{λ(x − x_ref)} normalised on [low, high] (x_ref = high for λ > 0, low otherwise, so
  * that nothing overflows); ∫ = (e^{λ(b−x_ref)} − e^{λ(a−x_ref)})/λ evaluated with expm1, and the
  * λ → 0 limit is the uniform density.
+ * @param params - slope λ (1/unit of x) and window ({@link ExponentialParams})
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for a non-finite slope or an inverted window
  * @example

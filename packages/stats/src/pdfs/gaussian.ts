@@ -22,6 +22,7 @@ export interface GaussianParams {
 /**
  * Gaussian exp(−½((x − μ)/σ)²) normalised on [low, high]; the normalisation
  * σ√(2π) [Φ((high − μ)/σ) − Φ((low − μ)/σ)] is analytic (erf/erfc, accurate in both tails).
+ * @param params - the shape parameters ({@link GaussianParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, σ ≤ 0, or an inverted window
  * @example

@@ -78,7 +78,14 @@ export function requireWindow(low: unknown, high: unknown): void {
  * probability shape(x)/envelope, the envelope being 1.1 × the largest of 9 shape values across
  * the bin (exact for shapes monotonic or with one smooth maximum per bin; each bin is ≤ 1/2048
  * of the window).
+ * @param def - window, unnormalised shape, optional analytic integral and break points
+ * @returns a {@link Pdf}
  * @throws {@link PhysError} `OUT_OF_DOMAIN` if the normalisation is not finite and positive
+ * @example
+ * ```ts
+ * const triangle = buildPdf({ low: 0, high: 1, shape: (x) => x, integral: (a, b) => (b * b - a * a) / 2 });
+ * triangle.density(0.5); // 1
+ * ```
  */
 export function buildPdf(def: ShapeDefinition): Pdf {
   const { low, high, shape, integral } = def;

@@ -68,6 +68,7 @@ export interface ChebyshevParams {
 /**
  * Chebyshev polynomial 1 + Σₖ cₖ Tₖ(u), u = (2x − low − high)/(high − low), normalised on the
  * window (RooChebychev convention); analytic integral.
+ * @param params - coefficients (dimensionless) and window ({@link ChebyshevParams})
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite coefficients, an inverted window, or a non-positive integral
  * @example
@@ -103,6 +104,7 @@ export interface BernsteinParams {
 /**
  * Bernstein polynomial Σᵢ cᵢ C(n, i) uⁱ (1 − u)ⁿ⁻ⁱ, u = (x − low)/(high − low), normalised on the
  * window (RooBernstein convention); ∫ = (high − low) Σ cᵢ/(n + 1). Evaluated by de Casteljau.
+ * @param params - coefficients (dimensionless) and window ({@link BernsteinParams})
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for an empty or non-finite coefficient list, an inverted window, or a non-positive integral
  * @example

@@ -50,7 +50,16 @@ function erfcContinuedFraction(x: number): number {
   return (Math.exp(-h * h) * Math.exp(-(x - h) * (x + h)) * INV_SQRT_PI) / f;
 }
 
-/** The error function erf(x), relative accuracy ~1e-15. */
+/**
+ * The error function erf(x) = (2/√π) ∫₀ˣ e^{−t²} dt: positive series below |x| = 2.5
+ * (AS1964 eq. 7.1.6), 1 − erfc above; relative accuracy ~1e-15 (tested against mpmath).
+ * @param x - argument (dimensionless)
+ * @returns erf(x); NaN for NaN
+ * @example
+ * ```ts
+ * erf(1); // 0.8427007929497149
+ * ```
+ */
 export function erf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   const ax = Math.abs(x);
@@ -59,7 +68,16 @@ export function erf(x: number): number {
   return x < 0 ? -r : r;
 }
 
-/** The complementary error function erfc(x) = 1 − erf(x), with full relative precision for large x. */
+/**
+ * The complementary error function erfc(x) = 1 − erf(x), with full relative precision in the
+ * upper tail (continued fraction, AS1964 eq. 7.1.14), e.g. erfc(26) ≈ 5.66e-296.
+ * @param x - argument (dimensionless)
+ * @returns erfc(x) in [0, 2]; NaN for NaN
+ * @example
+ * ```ts
+ * erfc(5); // 1.5374597944280349e-12
+ * ```
+ */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return Number.NaN;
   if (x >= 2.5) return erfcContinuedFraction(x);
@@ -100,8 +118,17 @@ const W_COEF: Float64Array = (() => {
 })();
 
 /**
- * The Faddeeva function w(z) = e^{−z²} erfc(−iz) for Im z ≥ 0, by Weideman's rational
- * approximation (N = 36): absolute error ≲ 1e-13 |w|-scale. Writes [Re w, Im w] into `out`.
+ * The Faddeeva function w(z) = e^{−z²} erfc(−iz) for Im z ≥ 0, by Weideman1994's rational
+ * approximation (N = 36): absolute error ≲ 1e-13 (tested against e^{y²} erfc(y), the Dawson
+ * integral and the asymptotic form).
+ * @param re - Re z
+ * @param im - Im z ≥ 0 (the upper half plane, where the approximation holds)
+ * @param out - receives [Re w, Im w]
+ * @returns `out`
+ * @example
+ * ```ts
+ * faddeeva(0, 1, new Float64Array(2)); // [e·erfc(1) ≈ 0.4275836, 0]
+ * ```
  */
 export function faddeeva(re: number, im: number, out: Float64Array): Float64Array {
   // L − iz = (L + im) − i re ; L + iz = (L − im) + i re
@@ -163,8 +190,19 @@ function gk15(f: (x: number) => number, a: number, b: number, out: Float64Array)
 /**
  * Adaptive Gauss-Kronrod (7-15) quadrature of f over [a, b] with `breaks` (interior points where
  * f has kinks or peaks) as initial subdivision; bisects the interval of largest error estimate
- * until the total estimate is below max(absTol, relTol |I|).
+ * until the total estimate is below max(absTol, relTol |I|) (QUADPACK qk15 rule).
+ * @param f - integrand
+ * @param a - lower limit
+ * @param b - upper limit (b < a gives −∫_b^a)
+ * @param relTol - relative accuracy goal
+ * @param absTol - absolute accuracy goal
+ * @param breaks - interior points where f has kinks or peaks
+ * @param maxIntervals - subdivision limit (the best estimate is returned when reached)
  * @returns the integral (NaN if f returns NaN)
+ * @example
+ * ```ts
+ * integrate((x) => Math.exp(-x * x), 0, 10); // √π/2 ≈ 0.886227
+ * ```
  */
 export function integrate(
   f: (x: number) => number,

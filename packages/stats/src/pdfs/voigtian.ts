@@ -26,6 +26,7 @@ export interface VoigtianParams {
  * Voigt profile V(x) = Re w(z)/(σ√(2π)), z = (x − M + iΓ/2)/(σ√2) (scipy.special.voigt_profile
  * with γ = Γ/2; RooVoigtian), normalised on the window by adaptive Gauss-Kronrod quadrature
  * (relative accuracy 1e-12). w is Weideman's rational approximation (absolute error ≲ 1e-13).
+ * @param params - the shape parameters ({@link VoigtianParams}); positions and widths in the unit of x, the window [low, high] too
  * @returns a {@link Pdf}
  * @throws {@link PhysError} for non-finite parameters, Γ ≤ 0, σ ≤ 0, or an inverted window
  * @example

@@ -27,6 +27,7 @@ export interface ToyOptions {
  * `poisson: false`) drawn from its pdf; components are concatenated in order.
  * @param components - yields and pdfs
  * @param rng - the seeded random source
+ * @param options - `poisson: false` for fixed counts
  * @returns the events (unit of x)
  * @throws {@link PhysError} for a negative or non-finite yield, or an empty component list
  * @example
@@ -119,6 +120,7 @@ export interface PullStudyResult {
  * Pull study: generate `nToys` datasets, fit each, and summarise (θ̂ − θ_true)/σ̂ for the
  * parameters in `truth`: mean and width with their standard errors. A toy whose fit is invalid
  * or throws is a failure: counted, listed with its reason, and excluded from the summaries.
+ * @param options - number of toys, random source, generator, fit, true values, pull denominator
  * @returns a {@link PullStudyResult}
  * @throws {@link PhysError} for nToys < 1 or an empty `truth`
  * @example
