@@ -126,6 +126,20 @@ describe("migrad on Rosenbrock's function", () => {
     expect(r.errors[0]).toBeCloseToRel(Math.sqrt(200 / det), 1e-3);
   });
 
+  test.each([0, 1, 2] as const)("strategy %i converges to the same minimum", (strategy) => {
+    const r = migrad(
+      ros,
+      [
+        { name: "x", value: -1.2 },
+        { name: "y", value: 1 },
+      ],
+      { strategy },
+    );
+    expect(r.valid).toBe(true);
+    expect(r.strategy).toBe(strategy);
+    expect(ros(r.values)).toBeLessThan(1e-3);
+  });
+
   test("a bound below the minimum: the fit ends at the bound and reports it", () => {
     const r = migrad(ros, [
       { name: "x", value: -1.2, lower: -2, upper: 0.9 },
