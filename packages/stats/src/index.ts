@@ -194,5 +194,6 @@ export { generateToy, pullStudy } from "./pulls/index.js";
 // ── toys for inference (part 2) ──────────────────────────────────────────────────
 export type { ToyLikelihood } from "./toys/core.js";
 export { histFactoryModelToyLikelihood, histFactoryToyLikelihood } from "./toys/histfactory.js";
+export { closeToyWorkers } from "./toys/pool.js";
 export type { ToyCalculatorOptions, ToyHypotestResult, ToyUpperLimitOptions } from "./toys/toys.js";
 export { TOY_CLS_DEFAULTS, toyHypotest, toyUpperLimit } from "./toys/toys.js";

@@ -11,6 +11,7 @@ const PART2 = [
   "LOOK_ELSEWHERE_DEFAULTS",
   "TOY_CLS_DEFAULTS",
   "asimovSignificance",
+  "closeToyWorkers",
   "asymptoticCls",
   "asymptoticExpectedCls",
   "asymptoticPValue",

@@ -42,8 +42,6 @@ export function toyWorkerUrl(): URL {
   return here.endsWith(".ts") ? new URL("../../dist/toys/worker.js", here) : new URL("./worker.js", here);
 }
 
-let nextModelKey = 1;
-
 /** `execArgv` without `--conditions` / `-C` flags. */
 function withoutConditions(args: readonly string[]): string[] {
   const out: string[] = [];
@@ -55,9 +53,81 @@ function withoutConditions(args: readonly string[]): string[] {
   return out;
 }
 
+/** Compiled models a worker keeps (oldest dropped first; the main thread mirrors the order). */
+const MODELS_PER_WORKER = 8;
+
+interface Slot {
+  readonly worker: Worker;
+  /** Model keys the worker holds, oldest first. */
+  readonly models: number[];
+  /** Requests in flight (the worker is ref'd while > 0). */
+  busy: number;
+}
+
 /**
- * A runner on `threads` worker threads for a HistFactory workspace. Each worker compiles the model
- * once; toys are split into chunks handed to idle workers.
+ * The shared pool: workers persist between calls (their JIT-compiled code and compiled models
+ * stay warm), unref'd while idle so that they never keep the process alive.
+ */
+const slots: Slot[] = [];
+const pending = new Map<number, { resolve: (v: Float64Array) => void; reject: (e: Error) => void; slot: Slot }>();
+let nextId = 1;
+let nextModelKey = 1;
+const modelKeys = new WeakMap<Workspace, Map<string, number>>();
+
+function spawn(url: URL): Slot {
+  // the workers load JavaScript from dist/: drop a "@muonphilic/source" resolution condition
+  // inherited from a parent that runs on the TypeScript sources (vitest)
+  const worker = new Worker(url, { execArgv: withoutConditions(process.execArgv) });
+  worker.unref();
+  const slot: Slot = { worker, models: [], busy: 0 };
+  const settle = (id: number): { resolve: (v: Float64Array) => void; reject: (e: Error) => void } | undefined => {
+    const p = pending.get(id);
+    if (!p) return undefined;
+    pending.delete(id);
+    if (--slot.busy === 0) worker.unref();
+    return p;
+  };
+  worker.on("message", (res: ToyWorkerResponse) => {
+    const p = settle(res.id);
+    if (!p) return;
+    if (res.ok) p.resolve(res.values);
+    else p.reject(new PhysError("INVALID_ARGUMENT", `toy worker failed: ${res.error}`, { argument: "workspace" }));
+  });
+  const fail = (e: Error): void => {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    for (const [id, p] of pending) if (p.slot === slot) settle(id)?.reject(e);
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`toy worker exited with code ${code}`)));
+  return slot;
+}
+
+function send(slot: Slot, req: ToyWorkerRequest): Promise<Float64Array> {
+  return new Promise((resolve, reject) => {
+    pending.set(req.id, { resolve, reject, slot });
+    if (slot.busy++ === 0) slot.worker.ref();
+    slot.worker.postMessage(req);
+  });
+}
+
+/**
+ * Terminates the shared toy workers (they are otherwise kept, idle and unref'd, for later calls).
+ * @returns when every worker has exited
+ * @example
+ * ```ts
+ * await closeToyWorkers();
+ * ```
+ */
+export async function closeToyWorkers(): Promise<void> {
+  const all = slots.splice(0, slots.length);
+  await Promise.all(all.map((s) => s.worker.terminate()));
+}
+
+/**
+ * A runner on `threads` workers of the shared pool for a HistFactory workspace. Each worker
+ * compiles the model once (and keeps it for later calls with the same workspace object and
+ * options); toys are split into chunks handed to idle workers.
  * @throws {@link PhysError} `IO_ERROR` if the built worker entry is missing
  */
 export function workerRunner(workspace: Workspace, modelOptions: ModelOptions, threads: number): ToyRunner {
@@ -69,41 +139,25 @@ export function workerRunner(workspace: Workspace, modelOptions: ModelOptions, t
       { argument: "options.threads", value: threads, allowed: "1 without a build" },
     );
   }
-  const modelKey = nextModelKey++;
-  const workers: { worker: Worker; hasModel: boolean }[] = [];
-  let nextId = 1;
-  const pending = new Map<number, { resolve: (v: Float64Array) => void; reject: (e: Error) => void }>();
-  const spawn = (): { worker: Worker; hasModel: boolean } => {
-    // the workers load JavaScript from dist/: drop a "@muonphilic/source" resolution condition
-    // inherited from a parent that runs on the TypeScript sources (vitest)
-    const worker = new Worker(url, { execArgv: withoutConditions(process.execArgv) });
-    worker.on("message", (res: ToyWorkerResponse) => {
-      const p = pending.get(res.id);
-      if (!p) return;
-      pending.delete(res.id);
-      if (res.ok) p.resolve(res.values);
-      else p.reject(new PhysError("INVALID_ARGUMENT", `toy worker failed: ${res.error}`, { argument: "workspace" }));
-    });
-    worker.on("error", (e) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    });
-    return { worker, hasModel: false };
+  let byOptions = modelKeys.get(workspace);
+  if (!byOptions) modelKeys.set(workspace, (byOptions = new Map()));
+  const optionsKey = JSON.stringify(modelOptions);
+  let modelKey = byOptions.get(optionsKey);
+  if (modelKey === undefined) byOptions.set(optionsKey, (modelKey = nextModelKey++));
+  const key = modelKey;
+
+  const request = (slot: Slot, batch: ToyBatch): Promise<Float64Array> => {
+    const id = nextId++;
+    if (slot.models.includes(key)) return send(slot, { id, modelKey: key, batch });
+    slot.models.push(key);
+    if (slot.models.length > MODELS_PER_WORKER) slot.models.shift();
+    return send(slot, { id, modelKey: key, workspace, modelOptions, batch });
   };
-  const send = (slot: { worker: Worker; hasModel: boolean }, batch: ToyBatch): Promise<Float64Array> =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      const req: ToyWorkerRequest = slot.hasModel
-        ? { id, modelKey, batch }
-        : { id, modelKey, workspace, modelOptions, batch };
-      slot.hasModel = true;
-      slot.worker.postMessage(req);
-    });
 
   return {
     async run(spec, count) {
-      while (workers.length < threads) workers.push(spawn());
+      while (slots.length < threads) slots.push(spawn(url));
+      const workers = slots.slice(0, threads);
       const out = new Float64Array(count);
       const chunk = Math.max(1, Math.ceil(count / (threads * 4)));
       let next = 0;
@@ -113,15 +167,13 @@ export function workerRunner(workspace: Workspace, modelOptions: ModelOptions, t
             const first = next;
             const last = Math.min(count, first + chunk);
             next = last;
-            out.set(await send(slot, { ...spec, first, last }), first);
+            out.set(await request(slot, { ...spec, first, last }), first);
           }
         }),
       );
       return out;
     },
-    async close() {
-      await Promise.all(workers.map((w) => w.worker.terminate()));
-      workers.length = 0;
-    },
+    // the workers stay in the shared pool
+    close: async () => {},
   };
 }

@@ -26,15 +26,18 @@ export type ToyWorkerResponse =
   | { readonly id: number; readonly ok: true; readonly values: Float64Array }
   | { readonly id: number; readonly ok: false; readonly error: string };
 
+/** Compiled models by key, oldest first (the pool mirrors this order: at most 8). */
 const models = new Map<number, ToyLikelihood>();
 
 parentPort?.on("message", (req: ToyWorkerRequest) => {
   try {
     let problem = models.get(req.modelKey);
-    if (!problem) {
+    if (!problem || req.workspace) {
       if (!req.workspace) throw new Error(`no workspace for model ${req.modelKey}`);
       problem = histFactoryToyLikelihood(req.workspace, req.modelOptions ?? {});
+      models.delete(req.modelKey);
       models.set(req.modelKey, problem);
+      if (models.size > 8) models.delete(models.keys().next().value!);
     }
     const values = runToyBatch(problem, req.batch);
     parentPort!.postMessage({ id: req.id, ok: true, values } satisfies ToyWorkerResponse, [

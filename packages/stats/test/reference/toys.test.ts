@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  closeToyWorkers,
   countingUpperLimit,
   type Objective,
   poissonUpperLimit,
@@ -110,7 +111,7 @@ describe("worker threads", () => {
     if (!existsSync(worker) || statSync(worker).mtimeMs < newest(join(pkg, "src"))) {
       spawnSync(
         process.execPath,
-        [join(pkg, "../../node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")],
+        [join(pkg, "node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")],
         {
           stdio: "ignore",
         },
@@ -118,7 +119,7 @@ describe("worker threads", () => {
     }
   }, 120_000);
 
-  it("1 and 2 threads give bit-identical toys (toy i always uses stream i)", async () => {
+  it("1 and 2 threads give bit-identical toys (toy i always uses stream i), also on a reused pool", async () => {
     expect(existsSync(worker)).toBe(true);
     const ws = workspaceOf("counting/n3_b3_s1");
     const one = await toyHypotest(ws, 4, { toys: 600, seed: 3, threads: 1 });
@@ -126,6 +127,13 @@ describe("worker threads", () => {
     expect(Array.from(two.qSplusB)).toEqual(Array.from(one.qSplusB));
     expect(Array.from(two.qB)).toEqual(Array.from(one.qB));
     expect(two.clsObs).toBe(one.clsObs);
+    // the workers (and their compiled model) are kept: a second workspace, then the first again
+    const other = await toyHypotest(workspaceOf("counting/n10_b5_s1"), 12, { toys: 200, seed: 4, threads: 2 });
+    const otherSerial = await toyHypotest(workspaceOf("counting/n10_b5_s1"), 12, { toys: 200, seed: 4, threads: 1 });
+    expect(Array.from(other.qB)).toEqual(Array.from(otherSerial.qB));
+    const again = await toyHypotest(ws, 4, { toys: 600, seed: 3, threads: 2 });
+    expect(Array.from(again.qSplusB)).toEqual(Array.from(one.qSplusB));
+    await closeToyWorkers();
   });
 
   it("rejects bad toy options with typed errors", async () => {
