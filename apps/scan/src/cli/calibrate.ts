@@ -72,7 +72,14 @@ export async function calibrateCommand(argv: readonly string[], io: CliIo): Prom
     );
   }
   const settings = {
+    ...CALIBRATION_DEFAULTS,
     masses,
+    angularResolutionRad:
+      getNumber(args, "angular-resolution", CALIBRATION_DEFAULTS.angularResolutionRad * 1000, {
+        min: 0,
+        exclusiveMin: true,
+        unit: "mrad",
+      }) / 1000,
     events: getNumber(args, "events", CALIBRATION_DEFAULTS.events, { min: 100, integer: true }),
     seed: getNumber(args, "seed", CALIBRATION_DEFAULTS.seed, { min: 0, integer: true }),
   };

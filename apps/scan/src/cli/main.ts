@@ -32,7 +32,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
 }
 
-const SCAN_SPEC: CommandSpec = {
+/** The options of `muonphilic scan resonance`. */
+export const SCAN_SPEC: CommandSpec = {
   name: "scan resonance",
   summary:
     "Search for a narrow dimuon resonance in e+e- -> mu+mu- X(-> mu+mu-) by the method of Belle II (PRD 109, 112015):\n" +

@@ -31,11 +31,7 @@ export function lowerBound(sorted: Float64Array, x: number): number {
   return lo;
 }
 
-const BINOMIAL = [
-  [1],
-  [1, 1],
-  [1, 2, 1],
-];
+const BINOMIAL = [[1], [1, 1], [1, 2, 1]];
 
 /** Bernstein basis polynomials b_{k,d}(u) = C(d,k) u^k (1−u)^(d−k), k = 0..d ≤ 2, into out[offset..]. */
 function bernstein(u: number, d: number, out: Float64Array, offset: number): void {
