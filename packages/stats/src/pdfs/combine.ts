@@ -56,6 +56,7 @@ export function sumPdf(pdfs: readonly Pdf[], fractions: readonly number[]): Pdf 
   f.push(Math.max(rest, 0));
   const k = pdfs.length;
   const w = Float64Array.from(f.map((x, i) => x / pdfs[i]!.norm));
+  let scratch = new Float64Array(0);
   return buildPdf({
     low,
     high,
@@ -63,6 +64,17 @@ export function sumPdf(pdfs: readonly Pdf[], fractions: readonly number[]): Pdf 
       let s = 0;
       for (let i = 0; i < k; i++) s += w[i]! * pdfs[i]!.shape(x);
       return s;
+    },
+    // inside the window Σ fᵢ densityᵢ equals the normalised sum (the only place densityArray reads it)
+    shapeArray: (x, out) => {
+      if (scratch.length < x.length) scratch = new Float64Array(x.length);
+      const tmp = scratch.subarray(0, x.length);
+      out.fill(0);
+      for (let i = 0; i < k; i++) {
+        pdfs[i]!.densityArray(x, tmp);
+        const fi = f[i]!;
+        for (let j = 0; j < x.length; j++) out[j] = out[j]! + fi * tmp[j]!;
+      }
     },
     integral: (a, b) => {
       let s = 0;

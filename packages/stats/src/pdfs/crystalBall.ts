@@ -89,7 +89,20 @@ export function crystalBall(params: CrystalBallParams): Pdf {
     const t2 = (x2 - m) * k;
     return sigma * (sign > 0 ? cbIntegralT(t1, t2, a, n) : cbIntegralT(t2, t1, a, n));
   };
-  return buildPdf({ low: params.low, high: params.high, shape, integral, breaks: [m, m - sign * a * sigma] });
+  const shapeArray = (x: Float64Array, out: Float64Array): void => {
+    for (let i = 0; i < x.length; i++) {
+      const t = (x[i]! - m) * k;
+      out[i] = t >= -a ? Math.exp(-0.5 * t * t) : cbTail(t, a, n);
+    }
+  };
+  return buildPdf({
+    low: params.low,
+    high: params.high,
+    shape,
+    shapeArray,
+    integral,
+    breaks: [m, m - sign * a * sigma],
+  });
 }
 
 /** Parameters of {@link doubleSidedCrystalBall}. */
@@ -151,10 +164,14 @@ export function doubleSidedCrystalBall(params: DoubleSidedCrystalBallParams): Pd
     if (x2 > m) s += sR * cbIntegralT(-(x2 - m) / sR, -(Math.max(x1, m) - m) / sR, aR, nR);
     return s;
   };
+  const shapeArray = (x: Float64Array, out: Float64Array): void => {
+    for (let i = 0; i < x.length; i++) out[i] = shape(x[i]!);
+  };
   return buildPdf({
     low: params.low,
     high: params.high,
     shape,
+    shapeArray,
     integral,
     breaks: [m - aL * sL, m, m + aR * sR],
   });
