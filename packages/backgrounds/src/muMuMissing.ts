@@ -8,7 +8,7 @@
  */
 
 import { fromSeed, type ReconstructedEvents, type Requirement } from "@muonphilic/detectors";
-import { type BeamSetup, type FourVectorColumns, recoilMassSquaredColumns } from "@muonphilic/kinematics";
+import { type BeamSetup, type FourVectorColumns, labToCm, recoilMassSquaredColumns } from "@muonphilic/kinematics";
 import { argumentError } from "@muonphilic/units";
 
 /** The cuts of Jho2019 secs. 3.2-3.4. */
@@ -149,4 +149,67 @@ export function jho2019Requirements(
       },
     },
   ];
+}
+
+type Reco = ReconstructedEvents;
+
+function recoil(
+  ev: Reco,
+  beams: BeamSetup,
+  i: number,
+  names: readonly [string, string],
+): [number, number, number, number] {
+  const t = beams.total;
+  let e = t.e;
+  let x = t.px;
+  let y = t.py;
+  let z = t.pz;
+  for (const n of names) {
+    const p = ev.particles[n] as { e: Float64Array; px: Float64Array; py: Float64Array; pz: Float64Array };
+    e -= p.e[i] as number;
+    x -= p.px[i] as number;
+    y -= p.py[i] as number;
+    z -= p.pz[i] as number;
+  }
+  return [e, x, y, z];
+}
+
+/**
+ * Variables of the μμ + missing toys (for `toyDataset` and templates), on reconstructed muons
+ * named `muMinus` and `muPlus` (or other names):
+ * - `missingMass2`: m²_miss = (P_beams − p₊ − p₋)² (GeV², Jho2019 eq. (3.7); Belle2-inv's recoil mass squared);
+ * - `missingPt`: E_T^miss (GeV);
+ * - `cosRecoil`: cos θ of the recoil momentum in the centre-of-mass frame (Belle2-inv's second template axis).
+ * @param beams - the beams
+ * @param names - the two muon names @defaultValue ["muMinus", "muPlus"]
+ * @returns the three variables
+ * @example
+ * ```ts
+ * const v = muMuMissingVariables(det.beams);
+ * toyDataset({ ..., variables: v });
+ * ```
+ */
+export function muMuMissingVariables(
+  beams: BeamSetup,
+  names: readonly [string, string] = ["muMinus", "muPlus"],
+): {
+  readonly missingMass2: (ev: Reco, i: number) => number;
+  readonly missingPt: (ev: Reco, i: number) => number;
+  readonly cosRecoil: (ev: Reco, i: number) => number;
+} {
+  return {
+    missingMass2: (ev, i) => {
+      const [e, x, y, z] = recoil(ev, beams, i, names);
+      return e * e - x * x - y * y - z * z;
+    },
+    missingPt: (ev, i) => {
+      const [, x, y] = recoil(ev, beams, i, names);
+      return Math.hypot(x, y);
+    },
+    cosRecoil: (ev, i) => {
+      const [e, px, py, pz] = recoil(ev, beams, i, names);
+      const r = labToCm({ e, px, py, pz }, beams);
+      return r.pz / Math.hypot(r.px, r.py, r.pz);
+    },
+  };
 }
