@@ -102,7 +102,9 @@ const ours = [];
 const oursNum = [];
 const imin = [];
 const iminGrad = [];
-for (let round = 0; round < 3; round++) {
+runFits(true); // warm-up (JIT) of both paths
+runFits(false);
+for (let round = 0; round < 5; round++) {
   ours.push(runFits(true).us);
   oursNum.push(runFits(false).us);
   const py = JSON.parse(execFileSync("/usr/bin/python3", [`${here}iminuit_scan_fit.py`]).toString());
