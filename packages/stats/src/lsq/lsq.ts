@@ -15,7 +15,7 @@ import { argumentError, PhysError, requireFinite, requirePositive } from "@muonp
 import { levenbergMarquardt } from "ml-levenberg-marquardt";
 import { correlationMatrix } from "../fit/fit.js";
 import { hesse, migrad } from "../minimizer/migrad.js";
-import { validateParams } from "../minimizer/problem.js";
+import { defaultStep, validateParams } from "../minimizer/problem.js";
 import type { CovarianceStatus, ParameterSpec } from "../minimizer/types.js";
 
 /** Defaults of {@link fitLeastSquares} (passed explicitly to ml-levenberg-marquardt). */
@@ -129,7 +129,7 @@ export function fitLeastSquares(options: LeastSquaresOptions): LeastSquaresResul
     });
     return p;
   };
-  const step = freeIdx.map((i) => specs[i]!.step ?? (specs[i]!.value !== 0 ? 0.01 * Math.abs(specs[i]!.value) : 0.1));
+  const step = freeIdx.map((i) => specs[i]!.step ?? defaultStep(specs[i]!.value));
   const lm = levenbergMarquardt(
     { x: Array.from(x), y: Array.from(y) },
     (free: number[]) => options.model(expand(free)),

@@ -29,15 +29,6 @@ export function chebyshevSum(u: number, coefs: ArrayLike<number>): number {
   return 1 + u * b1 - b2;
 }
 
-/**
- * ∫_{−1}^{1} (1 + Σ cₖ Tₖ(u)) du = 2 + Σ_{k even} cₖ · 2/(1 − k²).
- */
-export function chebyshevIntegral(coefs: ArrayLike<number>): number {
-  let s = 2;
-  for (let k = 2; k <= coefs.length; k += 2) s += (coefs[k - 1]! * 2) / (1 - k * k);
-  return s;
-}
-
 /** Primitive of 1 + Σ cₖ Tₖ(u) in u, using ∫Tₖ = T_{k+1}/(2(k+1)) − T_{k−1}/(2(k−1)) (k ≥ 2), ∫T₁ = u²/2. */
 function chebyshevPrimitive(u: number, coefs: ArrayLike<number>): number {
   const K = coefs.length;
