@@ -23,7 +23,7 @@ export function embeddedDataset(): EmbeddedDataset {
   const toy = belle2FourMuonToy();
   return {
     masses: Float64Array.from(toy.candidates.mass),
-    description: `Belle II background-only 4mu toy, ${toy.luminosityInvFb} fb^-1, seed ${toy.seed}`,
+    description: `Belle II 4μ background-only toy, ${toy.luminosityInvFb} fb⁻¹`,
     provenance: toy.provenance,
   };
 }

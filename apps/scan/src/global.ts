@@ -53,7 +53,8 @@ export function largestExcess(points: readonly PointRecord[], referenceLevel: nu
     localSignificance: best.localSignificance,
     localPValue: gv.pLocal,
     globalPValue: gv.pGlobal,
-    globalSignificance: gv.zGlobal,
+    // one-sided: a global p-value above one half is no excess at all (0σ, not a negative Z)
+    globalSignificance: Math.max(0, gv.zGlobal),
     upcrossings,
     referenceLevel,
   };

@@ -8,12 +8,12 @@
  * Crystal Ball to the reduced mass of the true X → μμ pair (`@muonphilic/stats`, unbinned maximum
  * likelihood with MIGRAD/HESSE). The efficiency is selected/generated.
  *
- * Generators: up to {@link CALIBRATION_DEFAULTS}.splittingMaxMass, `generateMuMuX` of
- * `@muonphilic/models` (splitting-function kinematics, ISR); above it, where the splitting
- * approximation degrades and its z range (Jho2019 eq. (3.5)) closes at √s/2 − m_μ = 5.19 GeV, the
- * tree-level matrix element `gammaStarMuMuXMsq` of the same package sampled over the Dalitz plot of
- * γ*(√s) → μ⁻μ⁺X with an isotropic orientation and no ISR. Without ISR the two generators give the
- * same resolution to 2% from 0.5 to 3 GeV; their efficiencies differ by ~5% (event orientation).
+ * Generator: the tree-level matrix element of e⁺e⁻ → γ* → μ⁺μ⁻X with full muon and X masses
+ * (`gammaStarMuMuXMsq` of `@muonphilic/models`) over the Dalitz plot, with initial-state
+ * radiation (see {@link matrixElementEvents}), valid over the whole 0.212-9 GeV range. (The
+ * splitting-function generator `generateMuMuX` covers only m_X < √s/2 − m_μ = 5.19 GeV, Jho2019
+ * eq. (3.5), and degrades before; without ISR both give the same resolution to 2% from 0.5 to
+ * 3 GeV, and efficiencies that differ by ~5% through the event orientation, isotropic here.)
  *
  * Track angles: the seeds quote no angular resolution, and with exact angles the 4C fit fixes the
  * four momentum magnitudes exactly (four constraints, four unknowns), so the mass resolution would
@@ -44,12 +44,13 @@ import {
   createRandom,
   decayChainColumns,
   type EventColumns,
+  type FourVectorColumns,
   type RandomSource,
   trackCovariance,
 } from "@muonphilic/kinematics";
-import { gammaStarMuMuXMsq, generateMuMuX } from "@muonphilic/models";
+import { gammaStarMuMuXMsq, isrBeta, isrRadiator } from "@muonphilic/models";
 import { doubleCrystalBall, fit, pdfShape, unbinnedNLL } from "@muonphilic/stats";
-import { M_MU } from "@muonphilic/units";
+import { ALPHA, M_MU } from "@muonphilic/units";
 import {
   CALIBRATION_SCHEMA,
   CALIBRATION_SCHEMA_VERSION,
@@ -69,8 +70,6 @@ export interface CalibrationSettings {
   readonly seed: number;
   /** Gaussian width of each transverse track angle, rad (our assumption; see the module notes). */
   readonly angularResolutionRad: number;
-  /** Largest mass generated with `generateMuMuX`; the matrix-element generator above, GeV. */
-  readonly splittingMaxMass: number;
 }
 
 /**
@@ -95,7 +94,6 @@ export const CALIBRATION_DEFAULTS: CalibrationSettings = {
   events: 20000,
   seed: 2024,
   angularResolutionRad: 0.5e-3,
-  splittingMaxMass: 4,
 };
 
 const SPECIES = {
@@ -103,9 +101,7 @@ const SPECIES = {
   muMinus: { species: "muon", charge: -1 },
   xMuPlus: { species: "muon", charge: 1 },
   xMuMinus: { species: "muon", charge: -1 },
-  gammaIsr: "photon",
 } as const;
-const { gammaIsr: _isr, ...SPECIES_NO_ISR } = SPECIES;
 const MUONS = ["muPlus", "muMinus", "xMuPlus", "xMuMinus"] as const;
 
 /** The selection of Belle2-4mu sec. IV that the detector model represents. */
@@ -157,9 +153,18 @@ function calibrationDetector(angularResolutionRad: number): { detector: Detector
   };
 }
 
+/** Number of bins in x^β within which the hard process is generated at the bin centre (s′ = s(1 − x)). */
+const ISR_BINS = 24;
+
 /**
- * e⁺e⁻ → γ*(√s) → μ⁻μ⁺X, X → μ⁺μ⁻ from the tree-level matrix element (`gammaStarMuMuXMsq`)
- * over the Dalitz plot, orientation isotropic, no ISR; lab frame.
+ * e⁺e⁻ → γ*(√s′) → μ⁻μ⁺X, X → μ⁺μ⁻ from the tree-level matrix element (`gammaStarMuMuXMsq`)
+ * over the Dalitz plot with an isotropic orientation, and initial-state radiation: the radiated
+ * fraction x from the Kuraev–Fadin radiator (`isrRadiator` of `@muonphilic/models`) times the
+ * hard cross section taken ∝ 1/s′, one collinear photon along either beam. Events with
+ * M(4μ) < 9.9 GeV (x above the selection's reach) are counted but not built; the others are
+ * generated in {@link ISR_BINS} bins of x^β (equally populated by the radiator) at the bin centre.
+ * Lab frame.
+ * @returns the events (muon columns) and how many of the n were built
  */
 function matrixElementEvents(
   spin: "vector" | "scalar",
@@ -171,55 +176,112 @@ function matrixElementEvents(
   const s = beams.s;
   const m2 = M_MU * M_MU;
   const M2 = mass * mass;
-  // Daughters 1 = μ⁻, 2 = μ⁺, 3 = X: t₁ = (k₁ + q)² − m² = m²₁₃ − m², t₂ = m²₂₃ − m².
-  const density = (m12Sq: number, m23Sq: number): number => {
-    const m13Sq = s + 2 * m2 + M2 - m12Sq - m23Sq;
-    return Math.max(0, gammaStarMuMuXMsq(spin, s, m2, M2, m13Sq - m2, m23Sq - m2));
-  };
-  // Bound: the largest value on a fine grid of the Dalitz plot, with a margin.
-  const sqrtS = beams.sqrtS;
-  const lo12 = 4 * m2;
-  const hi12 = (sqrtS - mass) ** 2;
-  let max = 0;
-  for (let a = 0; a <= 400; a++) {
-    const m12Sq = lo12 + ((hi12 - lo12) * a) / 400;
-    const m12 = Math.sqrt(m12Sq);
-    const e2 = m12Sq / (2 * m12);
-    const e3 = (s - m12Sq - M2) / (2 * m12);
-    const p2 = Math.sqrt(Math.max(e2 * e2 - m2, 0));
-    const p3 = Math.sqrt(Math.max(e3 * e3 - M2, 0));
-    const lo23 = (e2 + e3) ** 2 - (p2 + p3) ** 2;
-    const hi23 = (e2 + e3) ** 2 - (p2 - p3) ** 2;
-    for (let b = 0; b <= 400; b++) max = Math.max(max, density(m12Sq, lo23 + ((hi23 - lo23) * b) / 400));
+  const beta = isrBeta(s, ALPHA);
+  // x beyond which M(4μ) = √(s(1 − x)) < 9.9 GeV: such events fail 10 < M(4μ) < 11 GeV.
+  const xCut = 1 - (9.9 * 9.9) / s;
+  const xMax = 1 - ((mass + 2 * M_MU) * (1 + 1e-9)) ** 2 / s;
+  // Draw x in w = x^β, where the radiator is bounded: F dx = [(1 + 3β/4) − (1 − x/2) x^(1−β)] dw,
+  // times s/s′ = 1/(1 − x) for the hard cross section (envelope 1/(1 − xMax)).
+  const xs = new Float64Array(n);
+  const fMax = (1 + 0.75 * beta) / (1 - xMax);
+  for (let i = 0; i < n; i++) {
+    for (;;) {
+      const x = rng.uniformOpen() ** (1 / beta);
+      if (x > xMax) continue;
+      const f = ((1 + 0.75 * beta - (1 - x / 2) * x ** (1 - beta)) / (1 - x)) * (isrRadiator(x, s, ALPHA) > 0 ? 1 : 0);
+      if (rng.uniform() * fMax <= f) {
+        xs[i] = x;
+        break;
+      }
+    }
   }
-  const parent = {
-    e: new Float64Array(n).fill(sqrtS),
-    px: new Float64Array(n),
-    py: new Float64Array(n),
-    pz: new Float64Array(n),
-  };
-  const cm = decayChainColumns(
-    {
-      name: "cm",
-      mass: sqrtS,
-      dalitz: { density, max: 1.5 * max },
-      daughters: [
-        { name: "muMinus", mass: M_MU },
-        { name: "muPlus", mass: M_MU },
-        {
-          name: "x",
-          mass,
-          daughters: [
-            { name: "xMuPlus", mass: M_MU },
-            { name: "xMuMinus", mass: M_MU },
-          ],
-        },
-      ],
-    },
-    parent,
-    rng,
-  );
-  const particles = Object.fromEntries(MUONS.map((name) => [name, cmToLabColumns(cm.particles[name]!, beams)]));
+  const particles = Object.fromEntries(
+    MUONS.map((name) => [
+      name,
+      {
+        e: new Float64Array(n).fill(Number.NaN),
+        px: new Float64Array(n),
+        py: new Float64Array(n),
+        pz: new Float64Array(n),
+      },
+    ]),
+  ) as Record<(typeof MUONS)[number], FourVectorColumns>;
+  // Bins uniform in w = x^β, which follows the radiator: most events radiate almost nothing.
+  const wCut = xCut ** beta;
+  const bin = (x: number): number => Math.min(ISR_BINS - 1, Math.floor((x ** beta / wCut) * ISR_BINS));
+  for (let b = 0; b < ISR_BINS; b++) {
+    const members: number[] = [];
+    for (let i = 0; i < n; i++) if (xs[i]! < xCut && bin(xs[i]!) === b) members.push(i);
+    if (members.length === 0) continue;
+    const x = (((b + 0.5) / ISR_BINS) * wCut) ** (1 / beta);
+    const sp = s * (1 - x);
+    const sqrtSp = Math.sqrt(sp);
+    if (!(sqrtSp > mass + 2 * M_MU)) continue;
+    // Daughters 1 = μ⁻, 2 = μ⁺, 3 = X: t₁ = (k₁ + q)² − m² = m²₁₃ − m², t₂ = m²₂₃ − m².
+    const density = (m12Sq: number, m23Sq: number): number => {
+      const m13Sq = sp + 2 * m2 + M2 - m12Sq - m23Sq;
+      return Math.max(0, gammaStarMuMuXMsq(spin, sp, m2, M2, m13Sq - m2, m23Sq - m2));
+    };
+    // Bound: the largest value on a fine grid of the Dalitz plot, with a margin.
+    let max = 0;
+    const lo12 = 4 * m2;
+    const hi12 = (sqrtSp - mass) ** 2;
+    for (let a = 0; a <= 300; a++) {
+      const m12Sq = lo12 + ((hi12 - lo12) * a) / 300;
+      const m12 = Math.sqrt(m12Sq);
+      const e2 = m12Sq / (2 * m12);
+      const e3 = (sp - m12Sq - M2) / (2 * m12);
+      const p2 = Math.sqrt(Math.max(e2 * e2 - m2, 0));
+      const p3 = Math.sqrt(Math.max(e3 * e3 - M2, 0));
+      const lo23 = (e2 + e3) ** 2 - (p2 + p3) ** 2;
+      const hi23 = (e2 + e3) ** 2 - (p2 - p3) ** 2;
+      for (let c = 0; c <= 300; c++) max = Math.max(max, density(m12Sq, lo23 + ((hi23 - lo23) * c) / 300));
+    }
+    // γ* recoiling against a photon along −z or +z (CM frame), |p| = (s − s′)/(2√s).
+    const k = members.length;
+    const pz = (s - sp) / (2 * Math.sqrt(s));
+    const parent = {
+      e: new Float64Array(k),
+      px: new Float64Array(k),
+      py: new Float64Array(k),
+      pz: new Float64Array(k),
+    };
+    for (let j = 0; j < k; j++) {
+      parent.pz[j] = rng.uniform() < 0.5 ? pz : -pz;
+      parent.e[j] = Math.sqrt(sp + pz * pz);
+    }
+    const cm = decayChainColumns(
+      {
+        name: "cm",
+        mass: sqrtSp,
+        dalitz: { density, max: 1.5 * max },
+        daughters: [
+          { name: "muMinus", mass: M_MU },
+          { name: "muPlus", mass: M_MU },
+          {
+            name: "x",
+            mass,
+            daughters: [
+              { name: "xMuPlus", mass: M_MU },
+              { name: "xMuMinus", mass: M_MU },
+            ],
+          },
+        ],
+      },
+      parent,
+      rng,
+    );
+    for (const name of MUONS) {
+      const lab = cmToLabColumns(cm.particles[name]!, beams);
+      members.forEach((i, j) => {
+        particles[name].e[i] = lab.e[j]!;
+        particles[name].px[i] = lab.px[j]!;
+        particles[name].py[i] = lab.py[j]!;
+        particles[name].pz[i] = lab.pz[j]!;
+      });
+    }
+  }
+  // Events radiated beyond the selection's reach keep NaN momenta: the detector rejects them.
   return { size: n, particles };
 }
 
@@ -248,13 +310,8 @@ export function calibratePoint(
   const rng = createRandom(seed, stream);
   const { detector, beams } = calibrationDetector(settings.angularResolutionRad);
   const spin = model === "zprime" ? "vector" : "scalar";
-  const events =
-    mass <= settings.splittingMaxMass
-      ? generateMuMuX({ mass, coupling: 1e-3, spin, decay: "mumu", events: settings.events, isr: true }, rng.fork(1))
-          .events
-      : matrixElementEvents(spin, mass, settings.events, beams, rng.fork(1));
-  const species = "gammaIsr" in events.particles ? SPECIES : SPECIES_NO_ISR;
-  const reco = detector.reconstruct(events, species, rng.fork(2));
+  const events = matrixElementEvents(spin, mass, settings.events, beams, rng.fork(1));
+  const reco = detector.reconstruct(events, SPECIES, rng.fork(2));
   const sel = selection(reco);
   const fitter = createKinematicFitter({
     masses: [M_MU, M_MU, M_MU, M_MU],
@@ -377,14 +434,14 @@ export function simulateCalibration(
     schemaVersion: CALIBRATION_SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
     provenance: {
-      generator: "@muonphilic/models generateMuMuX (splitting-function kinematics, ISR by the Kuraev-Fadin radiator)",
       detector: "@muonphilic/detectors belle2({ tracking: 'fourMuon', trigger: 'fourMuon' })",
       selection:
         "4 reconstructed tracks, >= 3 identified muons, four-muon trigger, photon energy < 0.4 GeV, 10 < M(4mu) < 11 GeV; no MLP (Belle2-4mu sec. IV D is not modelled)",
       kinematicFit:
         "4C fit of the four muon momenta to the beam four-momentum (Belle2-4mu sec. IV E), @muonphilic/kinematics",
       angularResolutionRad: settings.angularResolutionRad,
-      generators: `generateMuMuX (ISR) up to ${settings.splittingMaxMass} GeV, tree-level matrix element (no ISR) above`,
+      generator:
+        "tree-level matrix element gammaStarMuMuXMsq (@muonphilic/models) over the Dalitz plot, isotropic orientation, ISR from the Kuraev-Fadin radiator with the hard cross section taken proportional to 1/s'",
       shapeFit:
         "unbinned ML fit of a double Crystal Ball (core tail low, second tail high) to M_R(fit) - M_R(true) of the true X pair, window median +- 20 robust sigma",
       masses: settings.masses,

@@ -128,9 +128,7 @@ export function excessFitFigure(
 
 /** Local significance (signed) vs mass. */
 export function significanceFigure(doc: ResultsDocument): Figure {
-  const pts = doc.points;
-  const xs = pts.map((p) => p.mass);
-  const zs = pts.map((p) => p.signedSignificance);
+  const { xs, vs: zs } = withGaps(doc.points, (p) => p.signedSignificance, Number.NaN);
   const [, zmax] = finiteRange(zs.map(Math.abs), false);
   const lim = Math.max(4, Math.ceil(zmax + 0.5));
   const plot = new Plot({
@@ -152,34 +150,52 @@ export function significanceFigure(doc: ResultsDocument): Figure {
 
 type Quantity = "sigma" | "coupling";
 
+/**
+ * The masses of the points with NaN inserted where consecutive hypotheses are more than five
+ * resolutions apart (the J/ψ veto), so that lines and bands break there; `pick` reads the values.
+ */
+function withGaps<T>(points: ResultsDocument["points"], pick: (p: ResultsDocument["points"][number]) => T, gap: T): { xs: number[]; vs: T[] } {
+  const xs: number[] = [];
+  const vs: T[] = [];
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    if (prev !== undefined && p.reducedMass - prev.reducedMass > 5 * Math.max(prev.resolution, 1e-6)) {
+      xs.push(Number.NaN);
+      vs.push(gap);
+    }
+    xs.push(p.mass);
+    vs.push(pick(p));
+  });
+  return { xs, vs };
+}
+
 /** Brazil plot of σ × B or coupling limits for one model, with the (g−2) band for couplings. */
 export function limitFigure(doc: ResultsDocument, model: "zprime" | "scalar", quantity: Quantity): Figure {
-  const pts = doc.points;
-  const xs = pts.map((p) => p.mass);
-  const pick = (p: ResultsDocument["points"][number]): { obs: number; exp: readonly number[] } =>
+  const pick = (p: ResultsDocument["points"][number]): { obs: number; exp: readonly number[]; g2: readonly number[] } =>
     quantity === "sigma"
       ? model === "zprime"
-        ? { obs: p.upperLimitSigmaBrFb, exp: p.expectedUpperLimitSigmaBrFb }
-        : { obs: p.upperLimitSigmaBrFbScalar, exp: p.expectedUpperLimitSigmaBrFbScalar }
+        ? { obs: p.upperLimitSigmaBrFb, exp: p.expectedUpperLimitSigmaBrFb, g2: p.gm2BandGPrime }
+        : { obs: p.upperLimitSigmaBrFbScalar, exp: p.expectedUpperLimitSigmaBrFbScalar, g2: p.gm2BandGS }
       : model === "zprime"
-        ? { obs: p.upperLimitGPrime, exp: p.expectedUpperLimitGPrime }
-        : { obs: p.upperLimitGS, exp: p.expectedUpperLimitGS };
-  const v = pts.map(pick);
+        ? { obs: p.upperLimitGPrime, exp: p.expectedUpperLimitGPrime, g2: p.gm2BandGPrime }
+        : { obs: p.upperLimitGS, exp: p.expectedUpperLimitGS, g2: p.gm2BandGS };
+  const nan = Number.NaN;
+  const { xs, vs: v } = withGaps(doc.points, pick, { obs: nan, exp: [nan, nan, nan, nan, nan], g2: [nan, nan] });
   const obs = v.map((q) => q.obs);
   const e = (k: number): number[] => v.map((q) => q.exp[k]!);
   const name = model === "zprime" ? "Z'" : "S";
   const label =
     quantity === "sigma" ? `σ(e⁺e⁻ → μ⁺μ⁻${name}) × B(${name} → μ⁺μ⁻) [fb]` : model === "zprime" ? "g'" : "g_S";
   const all = [...obs, ...e(0), ...e(4)];
-  const gm2Low = pts.map((p) => (model === "zprime" ? p.gm2BandGPrime[0]! : p.gm2BandGS[0]!));
-  const gm2High = pts.map((p) => (model === "zprime" ? p.gm2BandGPrime[1]! : p.gm2BandGS[1]!));
+  const gm2Low = v.map((q) => q.g2[0]!);
+  const gm2High = v.map((q) => q.g2[1]!);
   const y = logAxis(quantity === "coupling" ? [...all, ...gm2High] : all, label, 0.6);
   const plot = new Plot({
     x: { min: 0, max: Math.ceil(doc.settings.maxMassGeV), label: `M(${name}) [GeV]` },
     y,
     title:
       model === "zprime"
-        ? `L_μ − L_τ Z': ${(doc.settings.cl * 100).toFixed(0)}% CL upper limits`
+        ? `Lμ − Lτ Z': ${(doc.settings.cl * 100).toFixed(0)}% CL upper limits`
         : `Muonphilic scalar S: ${(doc.settings.cl * 100).toFixed(0)}% CL upper limits`,
   });
   plot.band(xs, e(0), e(4), YELLOW, "Expected ± 2σ");
@@ -189,6 +205,6 @@ export function limitFigure(doc: ResultsDocument, model: "zprime" | "scalar", qu
     plot.band(xs, gm2Low, gm2High, RED_BAND, `(g−2)_μ ± ${doc.settings.gm2Sigmas}σ (${doc.settings.gm2Input})`);
   }
   plot.line(xs, obs, { color: "black", width: 1.2 }, "Observed");
-  plot.note(`${doc.input.description}, L = ${doc.settings.luminosityInvFb} fb⁻¹`);
+  plot.note(doc.input.description);
   return { name: `${quantity === "sigma" ? "sigma-br" : "coupling"}-${model}`, svg: plot.toSvg() };
 }

@@ -334,10 +334,14 @@ export class Plot {
     this.notes.forEach((n, i) => {
       out.push(`<text x="${L + 12}" y="${T + 22 + 18 * i}" font-size="14">${escapeXml(n)}</text>`);
     });
-    // Legend, top right inside the frame.
-    const lx = L + W - 250;
+    // Legend, top right inside the frame; below the notes if they would overlap (text widths
+    // estimated at 0.55 em per character).
+    const labelWidth = Math.max(0, ...this.legendEntries.map((e) => e.label.length)) * 7.2;
+    const lx = L + W - 50 - labelWidth;
+    const notesRight = L + 12 + Math.max(0, ...this.notes.map((n) => n.length)) * 7.7;
+    const ly = notesRight > lx - 10 ? T + 26 + 18 * this.notes.length : T + 18;
     this.legendEntries.forEach((e, i) => {
-      const y = T + 18 + 20 * i;
+      const y = ly + 20 * i;
       if (e.kind === "line") {
         out.push(`<line x1="${lx}" x2="${lx + 30}" y1="${y - 5}" y2="${y - 5}" ${this.stroke(e.style)}/>`);
       } else if (e.kind === "box") {
