@@ -154,7 +154,11 @@ type Quantity = "sigma" | "coupling";
  * The masses of the points with NaN inserted where consecutive hypotheses are more than five
  * resolutions apart (the J/ψ veto), so that lines and bands break there; `pick` reads the values.
  */
-function withGaps<T>(points: ResultsDocument["points"], pick: (p: ResultsDocument["points"][number]) => T, gap: T): { xs: number[]; vs: T[] } {
+function withGaps<T>(
+  points: ResultsDocument["points"],
+  pick: (p: ResultsDocument["points"][number]) => T,
+  gap: T,
+): { xs: number[]; vs: T[] } {
   const xs: number[] = [];
   const vs: T[] = [];
   points.forEach((p, i) => {
@@ -171,7 +175,9 @@ function withGaps<T>(points: ResultsDocument["points"], pick: (p: ResultsDocumen
 
 /** Brazil plot of σ × B or coupling limits for one model, with the (g−2) band for couplings. */
 export function limitFigure(doc: ResultsDocument, model: "zprime" | "scalar", quantity: Quantity): Figure {
-  const pick = (p: ResultsDocument["points"][number]): { obs: number; exp: readonly number[]; g2: readonly number[] } =>
+  const pick = (
+    p: ResultsDocument["points"][number],
+  ): { obs: number; exp: readonly number[]; g2: readonly number[] } =>
     quantity === "sigma"
       ? model === "zprime"
         ? { obs: p.upperLimitSigmaBrFb, exp: p.expectedUpperLimitSigmaBrFb, g2: p.gm2BandGPrime }

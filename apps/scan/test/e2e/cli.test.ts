@@ -82,7 +82,14 @@ describe("results.json contract", () => {
     expect(doc.points.length).toBeGreaterThan(2000);
     expect(doc.points[0].mass).toBeCloseToRel(0.212, 1e-12);
     for (const p of doc.points) {
-      for (const k of ["mass", "signalYield", "signalYieldError", "localSignificance", "upperLimitYield", "upperLimitSigmaBrFb"]) {
+      for (const k of [
+        "mass",
+        "signalYield",
+        "signalYieldError",
+        "localSignificance",
+        "upperLimitYield",
+        "upperLimitSigmaBrFb",
+      ]) {
         expect(p).toHaveProperty(k);
       }
       expect(typeof p.status).toBe("string");
@@ -94,7 +101,8 @@ describe("results.json contract", () => {
       expect(p.upperLimitYield).toBeGreaterThan(0);
       expect(p.upperLimitSigmaBrFb).toBeGreaterThan(0);
       // the five band values are ordered
-      for (let k = 1; k < 5; k++) expect(p.expectedUpperLimitYield[k]).toBeGreaterThan(p.expectedUpperLimitYield[k - 1]);
+      for (let k = 1; k < 5; k++)
+        expect(p.expectedUpperLimitYield[k]).toBeGreaterThan(p.expectedUpperLimitYield[k - 1]);
     }
     expect(doc.largestExcess).toMatchObject({
       mass: expect.any(Number),
@@ -103,7 +111,13 @@ describe("results.json contract", () => {
     });
     // background-only data: no significant excess after the look-elsewhere effect
     expect(doc.largestExcess.globalSignificance).toBeLessThan(3);
-    for (const f of ["points.csv", "hepdata/submission.yaml", "hepdata/sigma_br_zprime.yaml", "plots/coupling-zprime.png", "plots/fit-largest-excess.svg"]) {
+    for (const f of [
+      "points.csv",
+      "hepdata/submission.yaml",
+      "hepdata/sigma_br_zprime.yaml",
+      "plots/coupling-zprime.png",
+      "plots/fit-largest-excess.svg",
+    ]) {
       expect(statSync(join(out, f)).size).toBeGreaterThan(100);
     }
     expect(r.stdout).toMatch(/largest excess/);
