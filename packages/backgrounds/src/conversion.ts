@@ -58,6 +58,15 @@ export function conversionDsigmaDcosInvGeV2(
 }
 
 /**
+ * L = ln((A + B)/(A − B)) without cancellation: 2 atanh(B/A) when B ≪ A, else
+ * 2 ln(A + B) − ln(m₁²m₂²) (A − B = m₁²m₂²/(A + B)), accurate as the photon masses go to zero.
+ * @returns L (numeric kernel)
+ */
+export function conversionLog(a: number, b: number, m1s: number, m2s: number): number {
+  return b < 0.5 * a ? 2 * Math.atanh(b / a) : 2 * Math.log(a + b) - Math.log(m1s * m2s);
+}
+
+/**
  * σ(e+e- → γ*(q₁²)γ*(q₂²)) for distinguishable photons, in closed form (module documentation;
  * numeric kernel). Diverges logarithmically as q₁², q₂² → 0 (the collinear e+e- → γγ limit).
  * @param s - GeV²
@@ -71,8 +80,7 @@ export function conversionSigmaInvGeV2(s: number, m1s: number, m2s: number, alph
   if (!(lam > 0) || !(Math.sqrt(m1s) + Math.sqrt(m2s) < Math.sqrt(s))) return Number.isNaN(lam) ? Number.NaN : 0;
   const a = (s - m1s - m2s) / 2;
   const b = Math.sqrt(lam) / 2;
-  // L = ln((A + B)/(A − B)) = 2 atanh(B/A), stable when B ≪ A
-  const l = 2 * Math.atanh(b / a);
+  const l = conversionLog(a, b, m1s, m2s);
   const integral = ((4 * a) / b + (2 * s * (m1s + m2s)) / (a * b)) * l - 8;
   return ((2 * Math.PI * alpha * alpha * b) / (s * s)) * integral;
 }

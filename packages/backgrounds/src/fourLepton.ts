@@ -46,7 +46,7 @@ import {
   requirePositive,
 } from "@muonphilic/units";
 import { annihilationBeamWeight } from "./annihilation.js";
-import { conversionX } from "./conversion.js";
+import { conversionLog, conversionX } from "./conversion.js";
 import { type MassSampler, makeMassSampler } from "./massSampler.js";
 
 /** The four-lepton processes of {@link generateFourLepton}. */
@@ -166,7 +166,7 @@ interface Plan {
  * H t₁t₂ = 8(t₁² + t₂²) − 16(s' + M² + 2m²)T + 16((s' + M²)² − 4m⁴) − (negative) ≤ 16(s' + M²)², since
  * T = t₁ + t₂ = s' + M² − s₁₂ ≤ s' + M².
  */
-function annihilationRegion(sp: number, q2: number): { a: number; b: number; c: number; area: number } {
+export function annihilationRegion(sp: number, q2: number): { a: number; b: number; c: number; area: number } {
   const mv = Math.sqrt(q2);
   const a = Math.log(q2 + 2 * M_MU * mv);
   const b = Math.log(sp - 2 * M_MU * Math.sqrt(sp));
@@ -228,7 +228,7 @@ function makePlan(process: FourLeptonProcess, beams: BeamSetup, isr: boolean, mi
           if (!(Math.sqrt(q1) + Math.sqrt(q2) < Math.sqrt(sp))) continue;
           const a = (sp - q1 - q2) / 2;
           const b = Math.sqrt(a * a - q1 * q2);
-          supLA = Math.max(supLA, ((2 * Math.atanh(b / a)) / a) * (1 + ((q1 + q2) / sp) ** 2));
+          supLA = Math.max(supLA, (conversionLog(a, b, q1, q2) / a) * (1 + ((q1 + q2) / sp) ** 2));
         }
       }
     }
@@ -351,7 +351,7 @@ function trial(plan: Plan, rng: RandomSource, sc: Scratch): boolean {
     if (!(m1 + m2v < w)) return false;
     const a = (sp - q1 - q2) / 2;
     const b = Math.sqrt(Math.max(a * a - q1 * q2, 0));
-    const l = 2 * Math.atanh(b / a);
+    const l = conversionLog(a, b, q1, q2);
     // stage 1 (masses and ISR): the local bound 2πα² L (s'² + Σ²)/(A s'²) of the cos θ weight, first the
     // kinematic factor against its global sup, then the spectral densities against their bounds
     const sigma = q1 + q2;

@@ -1,6 +1,7 @@
 /**
  * A small adaptive Gauss-Kronrod (7-15) quadrature for the package's one-dimensional integrals
- * (internal; the error estimate is |K15 − G7|, intervals bisected until below tolerance).
+ * (internal; the error estimate is |K15 − G7|, intervals bisected until below their share of the
+ * tolerance, the rounding floor of their own estimate, or the depth limit).
  *
  * @packageDocumentation
  */
@@ -36,14 +37,15 @@ function kronrod(f: (x: number) => number, a: number, b: number): [number, numbe
  * @param a - lower bound
  * @param b - upper bound
  * @param rtol - relative tolerance (default 1e-10)
- * @param maxDepth - bisection depth limit (default 40)
+ * @param maxDepth - bisection depth limit (default 30)
  */
-export function integrate(f: (x: number) => number, a: number, b: number, rtol = 1e-10, maxDepth = 40): number {
+export function integrate(f: (x: number) => number, a: number, b: number, rtol = 1e-10, maxDepth = 30): number {
   if (!(b > a)) return 0;
   const [whole, err] = kronrod(f, a, b);
   const tol = Math.max(rtol * Math.abs(whole), 1e-300);
   const rec = (lo: number, hi: number, est: number, e: number, depth: number, t: number): number => {
-    if (e <= t || depth >= maxDepth) return est;
+    // stop at the tolerance, at the rounding floor of the interval's own estimate, or at the depth limit
+    if (e <= t || e <= 1e-14 * Math.abs(est) || depth >= maxDepth) return est;
     const mid = (lo + hi) / 2;
     const [l, el] = kronrod(f, lo, mid);
     const [r, er] = kronrod(f, mid, hi);
