@@ -39,7 +39,10 @@ export interface CalibrationPoint {
   readonly fraction: number;
   /** Effective resolution √(f σ₁² + (1 − f) σ₂²) of the reduced mass, GeV. */
   readonly resolutionGeV: number;
-  /** Selection efficiency (events with the true pair reconstructed and selected / generated). */
+  /**
+   * Selection efficiency: events selected with the true pair's M_R inside the default scan window
+   * (±30 resolutions of the fitted mean), over events generated.
+   */
   readonly efficiency: number;
   /** Its binomial standard error. */
   readonly efficiencyError: number;

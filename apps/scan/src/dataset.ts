@@ -7,7 +7,7 @@
  */
 import { createRandom, type RandomSource } from "@muonphilic/random";
 import { PhysError } from "@muonphilic/units";
-import { type Calibration, fromReducedMass, sha256, signalModelAt } from "./calibration.js";
+import { type Calibration, fromReducedMass, sha256, signalModelAt, toReducedMass } from "./calibration.js";
 import type { DataSource, Injection } from "./config.js";
 import { embeddedDataset } from "./embedded.js";
 import { crystalBallPdf, type SignalShape } from "./fit/shape.js";
@@ -28,30 +28,36 @@ export interface Dataset {
   readonly injected: readonly { readonly massGeV: number; readonly yield: number; readonly events: number }[];
 }
 
-/** Draws one reduced mass from the double Crystal Ball (each component sampled on ±400σ). */
-export function sampleSignal(shape: SignalShape, rng: RandomSource): number {
+/**
+ * Draws one reduced mass from the double Crystal Ball truncated to [low, high] (each component
+ * normalised on the interval, as in the window fits).
+ */
+export function sampleSignal(shape: SignalShape, low: number, high: number, rng: RandomSource): number {
   const cb = rng.uniform() < shape.fraction ? shape.core : shape.tail;
-  return crystalBallPdf(shape.mean, cb, shape.mean - 400 * cb.sigma, shape.mean + 400 * cb.sigma).sample(rng, 1)[0]!;
+  return crystalBallPdf(shape.mean, cb, low, high).sample(rng, 1)[0]!;
 }
 
 /**
  * Injected signal: for each injection, round(yield) events of the calibrated shape at its mass
- * (stream k of the injection seed for injection k), as dimuon masses.
+ * inside the scan window of that hypothesis (±window/2 resolutions), the events that the window
+ * fit counts as its signal yield (stream k of the injection seed for injection k), as dimuon masses.
  */
 export function injectSignal(
   calibration: Calibration,
   injections: readonly Injection[],
   seed: number,
+  windowInResolutions: number,
 ): { masses: Float64Array; counts: number[] } {
   const out: number[] = [];
   const counts: number[] = [];
   injections.forEach((inj, k) => {
     const rng = createRandom(seed, k + 1);
-    const { shape } = signalModelAt(calibration, inj.mass);
+    const { shape, resolution } = signalModelAt(calibration, inj.mass);
+    const half = 0.5 * windowInResolutions * resolution;
     const n = Math.round(inj.yield);
     let made = 0;
     while (made < n) {
-      const r = sampleSignal(shape, rng);
+      const r = sampleSignal(shape, Math.max(0, toReducedMass(inj.mass) - half), toReducedMass(inj.mass) + half, rng);
       if (r <= 0) continue;
       out.push(fromReducedMass(r));
       made++;
@@ -68,6 +74,7 @@ export function injectSignal(
  * @param calibration - for injections
  * @param injections - signal injections
  * @param injectSeed - their seed
+ * @param windowInResolutions - the scan window, inside which injected events are drawn
  * @throws {@link PhysError} from the readers (missing file, column) or `INVALID_ARGUMENT` when no valid row remains
  */
 export async function loadDataset(
@@ -76,6 +83,7 @@ export async function loadDataset(
   calibration: Calibration,
   injections: readonly Injection[],
   injectSeed: number,
+  windowInResolutions: number,
 ): Promise<Dataset> {
   let base: Omit<Dataset, "injected">;
   if (source.kind === "embedded") {
@@ -113,7 +121,7 @@ export async function loadDataset(
     });
   }
   if (injections.length === 0) return { ...base, injected: [] };
-  const inj = injectSignal(calibration, injections, injectSeed);
+  const inj = injectSignal(calibration, injections, injectSeed, windowInResolutions);
   const all = new Float64Array(base.masses.length + inj.masses.length);
   all.set(base.masses);
   all.set(inj.masses, base.masses.length);

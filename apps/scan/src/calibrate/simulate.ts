@@ -96,6 +96,9 @@ export const CALIBRATION_DEFAULTS: CalibrationSettings = {
   angularResolutionRad: 0.5e-3,
 };
 
+/** The scan window (in resolutions) within which the efficiency counts events: the default of the scan. */
+const CALIBRATION_WINDOW_RESOLUTIONS = 60;
+
 const SPECIES = {
   muPlus: { species: "muon", charge: 1 },
   muMinus: { species: "muon", charge: -1 },
@@ -353,11 +356,11 @@ export function calibratePoint(
     if (Number.isFinite(reduced)) offsets.push(reduced - trueReduced);
   }
   const nSel = offsets.length;
-  const eff = nSel / settings.events;
   const x = Float64Array.from(offsets);
   const { median, sigma: rs } = robustSigma(x);
-  const low = Math.max(-trueReduced, median - 20 * rs);
-  const high = median + 20 * rs;
+  // The shape is fitted over ±35 robust widths, which covers the scan window (±30 resolutions).
+  const low = Math.max(-trueReduced, median - 35 * rs);
+  const high = median + 35 * rs;
   const inWindow = x.filter((v) => v > low && v < high);
   const names = ["mean", "sigma1", "alpha1", "n1", "sigma2", "alpha2", "n2", "fraction1"];
   const shape = pdfShape(
@@ -393,17 +396,25 @@ export function calibratePoint(
   const core = { sigmaGeV: v("sigma1"), alpha: v("alpha1"), n: v("n1") };
   const tail = { sigmaGeV: v("sigma2"), alpha: v("alpha2"), n: v("n2") };
   const fraction = v("fraction1");
+  const resolution = effectiveResolution({
+    core: { sigma: core.sigmaGeV, alpha: core.alpha, n: core.n },
+    tail: { sigma: tail.sigmaGeV, alpha: tail.alpha, n: tail.n },
+    fraction,
+  });
+  // The efficiency counts the selected events inside the default scan window (±30 resolutions
+  // around the fitted mean): the signal yield of a window fit is the number of events in its
+  // region, so this is the efficiency that converts it to a cross section.
+  const half = 0.5 * CALIBRATION_WINDOW_RESOLUTIONS * resolution;
+  const mean = v("mean");
+  const inScanWindow = x.filter((d) => Math.abs(d - mean) <= half).length;
+  const eff = inScanWindow / settings.events;
   return {
     massGeV: mass,
     meanOffsetGeV: v("mean"),
     core,
     tail,
     fraction,
-    resolutionGeV: effectiveResolution({
-      core: { sigma: core.sigmaGeV, alpha: core.alpha, n: core.n },
-      tail: { sigma: tail.sigmaGeV, alpha: tail.alpha, n: tail.n },
-      fraction,
-    }),
+    resolutionGeV: resolution,
     efficiency: eff,
     efficiencyError: Math.sqrt((eff * (1 - eff)) / settings.events),
     nGenerated: settings.events,

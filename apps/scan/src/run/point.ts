@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { type Calibration, signalModelAt } from "../calibration.js";
-import { analyseWindow, type PointStatus } from "../fit/analyse.js";
+import { analyseWindow, type WindowAnalysis } from "../fit/analyse.js";
 import { toysLimits } from "../fit/toys.js";
 import { buildWindowModel, makeWindow } from "../fit/window.js";
 import type { GridPoint } from "../grid.js";
@@ -55,8 +55,11 @@ export interface PointSettings {
   readonly seed: number;
 }
 
-/** The per-point record (wire format, GeV; NaN stored as null in JSON). */
-export interface PointRecord {
+/**
+ * The per-point record (wire format, GeV; NaN stored as null in JSON): the window analysis with
+ * its limits flattened, plus the hypothesis, its window and the efficiencies.
+ */
+export interface PointRecord extends Omit<WindowAnalysis, "limits" | "limitsWithSystematics"> {
   readonly index: number;
   readonly mass: number;
   readonly reducedMass: number;
@@ -64,17 +67,6 @@ export interface PointRecord {
   readonly windowLow: number;
   readonly windowHigh: number;
   readonly backgroundOrder: number;
-  readonly status: PointStatus;
-  readonly message?: string;
-  readonly nEvents: number;
-  readonly signalYield: number;
-  readonly signalYieldError: number;
-  readonly backgroundYield: number;
-  readonly backgroundYieldError: number;
-  readonly backgroundCoefficients: readonly number[];
-  readonly q0: number;
-  readonly localSignificance: number;
-  readonly signedSignificance: number;
   /** Upper limit on the signal yield (statistical only) and its five expected band values. */
   readonly upperLimitYield: number;
   readonly expectedUpperLimitYield: readonly number[];
@@ -85,7 +77,6 @@ export interface PointRecord {
   readonly efficiencyZprime: number;
   readonly efficiencyScalar: number;
   readonly limitMethod: "asymptotic" | "toys";
-  readonly fit: { readonly iterations: number; readonly edm: number; readonly attempts: number };
 }
 
 /** Number of signal yields tested by toy CLs on (0, μ_max]. */

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PhysError } from "@muonphilic/units";
 import { type Calibration, readCalibration, sha256, signalModelAt, toReducedMass } from "../calibration.js";
-import { type ScanConfig, type SettingsWire, settingsWire } from "../config.js";
+import { DEFAULTS, type ScanConfig, type SettingsWire, settingsWire } from "../config.js";
 import { type Dataset, loadDataset } from "../dataset.js";
 import { freeFit } from "../fit/analyse.js";
 import { buildWindowModel, makeWindow } from "../fit/window.js";
@@ -28,7 +28,7 @@ import {
 } from "../output/results.js";
 import { hepDataTables, pointsCsv } from "../output/tables.js";
 import type { PhysicsSettings } from "../physics.js";
-import { CHECKPOINT_FILE, Checkpoint, toJson } from "./checkpoint.js";
+import { CHECKPOINT_FILE, Checkpoint, reviveRecord, toJson } from "./checkpoint.js";
 import type { PointRecord, PointSettings } from "./point.js";
 import { runPool } from "./pool.js";
 import { ProgressBar, type ProgressSink } from "./progress.js";
@@ -199,7 +199,14 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
   const t0 = performance.now();
   const calPath = config.calibration ?? defaultCalibrationPath();
   const { calibration, sha256: calSha } = readCalibration(calPath);
-  const dataset = await loadDataset(config.data, 11, calibration, config.inject, config.injectSeed);
+  const dataset = await loadDataset(
+    config.data,
+    DEFAULTS.maxInputMass,
+    calibration,
+    config.inject,
+    config.injectSeed,
+    config.window,
+  );
   if (dataset.invalid.count > 0) {
     const msg = describeInvalid(dataset);
     if (!config.skipInvalid) {
@@ -362,7 +369,6 @@ export async function mergeShards(
       value: missing,
     });
   }
-  const { reviveRecord } = await import("./checkpoint.js");
   const records = docs.flatMap((d) => d.points.map((p) => reviveRecord(p as unknown as Record<string, unknown>)));
   const gridPoints = first.summary.gridPoints;
   if (records.length !== gridPoints) {
@@ -397,7 +403,14 @@ export async function mergeShards(
       first.input.path === "embedded"
         ? ({ kind: "embedded" } as const)
         : ({ kind: "file", path: first.input.path, column: first.input.column } as const);
-    const ds = await loadDataset(source, 11, calibration, inj, first.settings.injectSeed);
+    const ds = await loadDataset(
+      source,
+      DEFAULTS.maxInputMass,
+      calibration,
+      inj,
+      first.settings.injectSeed,
+      first.settings.windowInResolutions,
+    );
     if (ds.source.sha256 !== first.input.sha256) throw new Error("the data file changed");
     data = { masses: ds.masses, sorted: sortedReducedMasses(ds.masses), calibration };
   } catch (e) {
