@@ -25,6 +25,7 @@ import {
   type Belle2Detector,
   type Belle2Options,
   belle2,
+  belle2PtResolution,
   type CutFlow,
   fromSeed,
   type Provenance,
@@ -58,6 +59,8 @@ import {
   type FourLeptonSample,
   generateFourLepton,
 } from "./fourLepton.js";
+import { VECTOR_MESONS } from "./resonances.js";
+import { generateUpsilonTransitions } from "./upsilon.js";
 
 /** A piecewise-linear curve y(M) on the candidate mass (GeV), constant outside the grid. */
 export interface MassCurve {
@@ -69,14 +72,20 @@ export interface MassCurve {
   readonly provenance: Provenance;
 }
 
+/** The processes of the four-muon toy: the four-lepton processes and the Υ(nS) → Υ(1S)π+π- transitions. */
+export type FourMuonToyProcess = FourLeptonProcess | "upsilonTransitions";
+
+/** Every {@link FourMuonToyProcess}. */
+export const FOUR_MUON_TOY_PROCESSES: readonly FourMuonToyProcess[] = [...FOUR_LEPTON_PROCESSES, "upsilonTransitions"];
+
 /** Defaults of {@link belle2FourMuonToy}. */
 export const BELLE2_FOUR_MUON_DEFAULTS = {
   /** The Belle2-4mu data set: 178 fb⁻¹ (sec. III). */
   luminosityInvFb: 178,
   /** The seed of the embedded default toy. */
   seed: 20240614,
-  /** All four-lepton processes. */
-  processes: FOUR_LEPTON_PROCESSES,
+  /** All processes: the four-lepton ones and the Υ transitions. */
+  processes: FOUR_MUON_TOY_PROCESSES,
   /** M(4 tracks) window of the selection (GeV): Belle2-4mu sec. IV C. */
   fourTrackMassGeV: [10, 11] as readonly [number, number],
   /** Total photon energy below 0.4 GeV: Belle2-4mu sec. IV C. */
@@ -97,7 +106,8 @@ export const BELLE2_FOUR_MUON_DEFAULTS = {
     ),
   } as MassCurve,
   /**
-   * Angular resolution assumed by the kinematic fit (rad): the detector model does not smear track
+   * Angular resolution assumed by the kinematic fit (rad; its σ(p_T) is Belle2-4mu's 0.1% p_T ⊕ 0.3%,
+   * `belle2PtResolution` of `@muonphilic/detectors`): the detector model does not smear track
    * angles (the seeds quote no angular resolution), so the fit is told they are precise.
    */
   fitAngularResolutionRad: 1e-4,
@@ -109,14 +119,19 @@ export interface Belle2FourMuonToyOptions {
   readonly luminosityInvFb?: number;
   /** Seed (integer ≥ 0). @defaultValue {@link BELLE2_FOUR_MUON_DEFAULTS}.seed */
   readonly seed?: number;
-  /** Processes to include. @defaultValue all of {@link FOUR_LEPTON_PROCESSES} */
-  readonly processes?: readonly FourLeptonProcess[];
+  /** Processes to include. @defaultValue all of {@link FOUR_MUON_TOY_PROCESSES} */
+  readonly processes?: readonly FourMuonToyProcess[];
   /** ISR on/off. @defaultValue {@link FOUR_LEPTON_DEFAULTS}.isr */
   readonly isr?: boolean;
   /** The MLP stand-in: a rejection curve, or "none" to keep every candidate (the spectrum of Belle2-4mu Fig. 3). @defaultValue {@link BELLE2_FOUR_MUON_DEFAULTS}.mlpRejection */
   readonly mlpRejection?: MassCurve | "none";
   /** Belle II detector options (presets). @defaultValue the `@muonphilic/detectors` defaults (four-muon tracking, trigger and muon ID) */
   readonly detector?: Belle2Options;
+  /**
+   * Apply the 4C kinematic fit Σp = p(beams) before forming candidates (Belle2-4mu sec. IV E; the
+   * final spectrum, Fig. 11). False gives the measured masses (Fig. 3). @defaultValue true
+   */
+  readonly kinematicFit?: boolean;
 }
 
 /** Dimuon candidates: four per selected event (each μ+ with each μ-), minus those the MLP stand-in removes. */
@@ -139,21 +154,21 @@ export interface FourMuonEvents {
   readonly size: number;
   /** Index into {@link Belle2FourMuonToy.processes} of each event's process. */
   readonly process: Uint8Array;
-  /** Kinematically fitted lab-frame track four-momenta (muon mass hypothesis), GeV. */
+  /** Lab-frame track four-momenta, kinematically fitted unless `kinematicFit: false` (muon mass hypothesis), GeV. */
   readonly tracks: EventColumns<"minus1" | "plus1" | "minus2" | "plus2">;
   /** M(4 tracks) before the fit (GeV). */
   readonly fourTrackMass: Float64Array;
-  /** χ² of the 4C kinematic fit (4 degrees of freedom). */
+  /** χ² of the 4C kinematic fit (4 degrees of freedom); NaN without the fit or when it failed (then the measured momenta are used). */
   readonly fitChi2: Float64Array;
-  /** Truth: q² of the pair-2 photon (GeV²) and its spectral component name. */
+  /** Truth: q² of the pair-2 virtual photon (four-lepton processes) or M²(Υ(nS)) (Υ transitions), GeV². */
   readonly trueMass2: Float64Array;
-  /** Truth: spectral component of pair 2 ("continuum", "J/psi", ...). */
+  /** Truth: spectral component of pair 2 ("continuum", "J/psi", ...) or "Upsilon(2S)"/"Upsilon(3S)" for the transitions. */
   readonly component: readonly string[];
 }
 
 /** Per-process yields of a toy. */
 export interface FourMuonProcessYield {
-  readonly process: FourLeptonProcess;
+  readonly process: FourMuonToyProcess;
   /** Hit-or-miss cross section of the generated phase space (pb) and its error. */
   readonly crossSectionPb: number;
   readonly crossSectionErrorPb: number;
@@ -172,7 +187,7 @@ export interface Belle2FourMuonToy {
   readonly luminosityInvFb: number;
   readonly seed: number;
   /** The processes, in the order `events.process` indexes. */
-  readonly processes: readonly FourLeptonProcess[];
+  readonly processes: readonly FourMuonToyProcess[];
   readonly events: FourMuonEvents;
   readonly candidates: FourMuonCandidates;
   readonly yields: readonly FourMuonProcessYield[];
@@ -324,29 +339,72 @@ interface ProcessResult {
   readonly candPairing: number[];
 }
 
+interface GeneratedForToy {
+  readonly events: EventColumns;
+  readonly pair2Species: "muon" | "pion";
+  readonly trueMass2: ArrayLike<number>;
+  readonly component: (i: number) => string;
+  readonly crossSectionPb: number;
+  readonly crossSectionErrorPb: number;
+  readonly generated: number;
+}
+
+function generateForToy(
+  process: FourMuonToyProcess,
+  lumiInvPb: number,
+  isr: boolean,
+  det: Belle2Detector,
+  rng: RandomSource,
+): GeneratedForToy {
+  if (process === "upsilonTransitions") {
+    const u = generateUpsilonTransitions({ luminosityInvPb: lumiInvPb, beams: det.beams }, rng);
+    const m2 = [VECTOR_MESONS.upsilon2S.mass ** 2, VECTOR_MESONS.upsilon3S.mass ** 2];
+    return {
+      events: u.events,
+      pair2Species: "pion",
+      trueMass2: Float64Array.from(u.state, (k) => m2[k] as number),
+      component: (i) => (u.state[i] === 1 ? VECTOR_MESONS.upsilon3S.name : VECTOR_MESONS.upsilon2S.name),
+      crossSectionPb: u.crossSectionPb,
+      crossSectionErrorPb: 0,
+      generated: u.events.size,
+    };
+  }
+  const sample: FourLeptonSample = generateFourLepton(
+    { process, luminosityInvPb: lumiInvPb, isr, beams: det.beams, chargedPolarRangeDeg: BELLE2_GEOMETRY.cdcDeg },
+    rng,
+  );
+  return {
+    events: sample.events,
+    pair2Species: sample.pair2Species,
+    trueMass2: sample.q2Pair2,
+    component: (i) => sample.components2[sample.component2[i] as number] ?? "continuum",
+    crossSectionPb: sample.crossSectionPb,
+    crossSectionErrorPb: sample.crossSectionErrorPb,
+    generated: sample.events.size + sample.outsidePolarRange,
+  };
+}
+
 function runProcess(
-  process: FourLeptonProcess,
+  process: FourMuonToyProcess,
   lumiInvPb: number,
   isr: boolean,
   det: Belle2Detector,
   fitter: KinematicFitter,
   mlp: MassCurve | undefined,
   rngs: { gen: RandomSource; det: RandomSource; mlp: RandomSource },
+  applyFit: boolean,
 ): ProcessResult {
-  const sample: FourLeptonSample = generateFourLepton(
-    { process, luminosityInvPb: lumiInvPb, isr, beams: det.beams, chargedPolarRangeDeg: BELLE2_GEOMETRY.cdcDeg },
-    rngs.gen,
-  );
+  const sample = generateForToy(process, lumiInvPb, isr, det, rngs.gen);
   const pair2 = sample.pair2Species;
   const species: SpeciesDeclaration = {
     minus1: { species: "muon", charge: -1 },
     plus1: { species: "muon", charge: 1 },
     minus2: { species: pair2, charge: -1 },
     plus2: { species: pair2, charge: 1 },
-    ...(isr ? { gammaIsr: "photon" as const } : {}),
+    ...("gammaIsr" in sample.events.particles ? { gammaIsr: "photon" as const } : {}),
   };
   const reco = det.reconstruct(sample.events, species, rngs.det);
-  const sel = select(reco, fourMuonRequirements(isr), { mode: "sample" });
+  const sel = select(reco, fourMuonRequirements("gammaIsr" in sample.events.particles), { mode: "sample" });
   const nSel = sel.count;
   const momenta = new Float64Array(12 * nSel);
   const m4 = new Float64Array(nSel);
@@ -373,17 +431,17 @@ function runProcess(
       const pt = Math.hypot(x, y);
       const c = trackCovariance(
         { x, y, z },
-        { sigmaPt: pt * Math.hypot(0.001 * pt, 0.003), sigmaTheta: sigTheta, sigmaPhi: sigTheta },
+        { sigmaPt: pt * belle2PtResolution(pt), sigmaTheta: sigTheta, sigmaPhi: sigTheta },
       );
       cov.set(c, 9 * j);
     }
     m4[k] = fourTrackMass(reco.particles, i);
-    const fit = fitter.fit(meas, cov);
-    const out = fit.valid ? fit.momenta : meas;
-    chi2[k] = fit.valid ? fit.chi2 : Number.NaN;
+    const fit = applyFit ? fitter.fit(meas, cov) : undefined;
+    const out = fit?.valid ? fit.momenta : meas;
+    chi2[k] = fit?.valid ? fit.chi2 : Number.NaN;
     momenta.set(out.subarray(0, 12), 12 * k);
-    trueMass2[k] = sample.q2Pair2[i] as number;
-    component.push(sample.components2[sample.component2[i] as number] ?? "continuum");
+    trueMass2[k] = sample.trueMass2[i] as number;
+    component.push(sample.component(i));
     for (let q = 0; q < 4; q++) {
       const [a, b] = PAIRINGS[q] as readonly [number, number];
       const mass = pairMass(out, a, b);
@@ -399,7 +457,7 @@ function runProcess(
       process,
       crossSectionPb: sample.crossSectionPb,
       crossSectionErrorPb: sample.crossSectionErrorPb,
-      generated: sample.events.size + sample.outsidePolarRange,
+      generated: sample.generated,
       selected: nSel,
       candidates: candMass.length,
       cutFlow: sel.cutFlow,
@@ -457,7 +515,7 @@ export function belle2FourMuonToy(options: Belle2FourMuonToyOptions = {}): Belle
   const lumiInvFb = requireNonNegative("luminosityInvFb", options.luminosityInvFb ?? d.luminosityInvFb, "fb^-1");
   const seed = requireInteger("seed", options.seed ?? d.seed, 0);
   const processes = (options.processes ?? d.processes).map((p, i) =>
-    requireOneOf(`processes[${i}]`, p, FOUR_LEPTON_PROCESSES),
+    requireOneOf(`processes[${i}]`, p, FOUR_MUON_TOY_PROCESSES),
   );
   const isr = options.isr ?? FOUR_LEPTON_DEFAULTS.isr;
   const mlpOption = options.mlpRejection ?? d.mlpRejection;
@@ -471,12 +529,17 @@ export function belle2FourMuonToy(options: Belle2FourMuonToyOptions = {}): Belle
   const root = createRandom(seed);
   // streams by process (not by position), so a process's events do not depend on which others are included
   const results = processes.map((process) => {
-    const k = 3 * FOUR_LEPTON_PROCESSES.indexOf(process);
-    return runProcess(process, lumiInvFb * 1000, isr, det, fitter, mlp, {
-      gen: root.fork(k),
-      det: root.fork(k + 1),
-      mlp: root.fork(k + 2),
-    });
+    const k = 3 * FOUR_MUON_TOY_PROCESSES.indexOf(process);
+    return runProcess(
+      process,
+      lumiInvFb * 1000,
+      isr,
+      det,
+      fitter,
+      mlp,
+      { gen: root.fork(k), det: root.fork(k + 1), mlp: root.fork(k + 2) },
+      options.kinematicFit ?? true,
+    );
   });
   const nEv = results.reduce((a, r) => a + r.m4.length, 0);
   const nCand = results.reduce((a, r) => a + r.candMass.length, 0);

@@ -40,13 +40,12 @@ import {
   M_PI,
   PhysError,
   requireInRange,
-  requireInteger,
-  requireNonNegative,
   requireOneOf,
   requirePositive,
 } from "@muonphilic/units";
 import { annihilationBeamWeight } from "./annihilation.js";
 import { conversionLog, conversionX } from "./conversion.js";
+import { decayIsotropic, directionAbout, requireCountOrLuminosity } from "./frames.js";
 import { type MassSampler, makeMassSampler } from "./massSampler.js";
 
 /** The four-lepton processes of {@link generateFourLepton}. */
@@ -278,50 +277,11 @@ interface Scratch {
   violations: number;
   /** (ln t₁, ln t₂) of the annihilation proposal. */
   readonly t: Float64Array;
+  /** A unit vector (scratch). */
+  readonly d: Float64Array;
 }
 
 const TWO_PI = 2 * Math.PI;
-
-/** Writes a two-body decay of a parent (E, p⃗, mass M) into particles a and b of `out`, isotropic in the parent frame. */
-function decayIsotropic(
-  out: Float64Array,
-  ia: number,
-  ib: number,
-  pe: number,
-  px: number,
-  py: number,
-  pz: number,
-  mass: number,
-  md: number,
-  rng: RandomSource,
-): void {
-  const q = Math.sqrt(Math.max((mass * mass) / 4 - md * md, 0));
-  const ed = mass / 2;
-  const c = 2 * rng.uniform() - 1;
-  const sn = Math.sqrt(Math.max(0, 1 - c * c));
-  const ph = TWO_PI * rng.uniform();
-  const dx = q * sn * Math.cos(ph);
-  const dy = q * sn * Math.sin(ph);
-  const dz = q * c;
-  // boost (ed, ±d) by the parent's velocity
-  const bx = px / pe;
-  const by = py / pe;
-  const bz = pz / pe;
-  const g = pe / mass;
-  const bd = bx * dx + by * dy + bz * dz;
-  const f = (g * g) / (1 + g);
-  for (const [i, sign] of [
-    [ia, 1],
-    [ib, -1],
-  ] as const) {
-    const bp = sign * bd;
-    const k = f * bp + g * ed;
-    out[4 * i] = g * (ed + bp);
-    out[4 * i + 1] = sign * dx + k * bx;
-    out[4 * i + 2] = sign * dy + k * by;
-    out[4 * i + 3] = sign * dz + k * bz;
-  }
-}
 
 /**
  * One hit-or-miss trial against the envelope, in stages (each stage keeps the configuration with
@@ -382,8 +342,8 @@ function trial(plan: Plan, rng: RandomSource, sc: Scratch): boolean {
     const px = pm * sn * Math.cos(ph);
     const py = pm * sn * Math.sin(ph);
     const pz = pm * c;
-    decayIsotropic(p, 0, 1, e1, px, py, pz, m1, M_MU, rng);
-    decayIsotropic(p, 2, 3, w - e1, -px, -py, -pz, m2v, plan.m2, rng);
+    decayIsotropic(p, 0, 1, [e1, px, py, pz], m1, M_MU, M_MU, rng);
+    decayIsotropic(p, 2, 3, [w - e1, -px, -py, -pz], m2v, plan.m2, plan.m2, rng);
     sc.q2a = q1;
     sc.q2b = q2;
     return true;
@@ -421,45 +381,21 @@ function trial(plan: Plan, rng: RandomSource, sc: Scratch): boolean {
   const r2 = (h * t1 * t2) / hBound;
   if (r2 > 1) sc.violations++;
   if (!(rng.uniform() < r2)) return false;
-  // random orientation: p₁ along n̂ (isotropic), p₂ in a random plane containing n̂
+  // random orientation: p₁ along n̂ (isotropic), p₂ at cos θ₁₂ to n̂ with a uniform azimuth about it
   const nz = 2 * rng.uniform() - 1;
   const ns = Math.sqrt(Math.max(0, 1 - nz * nz));
   const nph = TWO_PI * rng.uniform();
   const nx = ns * Math.cos(nph);
   const ny = ns * Math.sin(nph);
-  // orthonormal u ⟂ n
-  let ux: number;
-  let uy: number;
-  let uz: number;
-  if (Math.abs(nx) < 0.9) {
-    ux = 0;
-    uy = nz;
-    uz = -ny; // (1,0,0) × n
-  } else {
-    ux = -nz;
-    uy = 0;
-    uz = nx; // (0,1,0) × n
-  }
-  const un = Math.hypot(ux, uy, uz);
-  ux /= un;
-  uy /= un;
-  uz /= un;
-  const vx = ny * uz - nz * uy;
-  const vy = nz * ux - nx * uz;
-  const vz = nx * uy - ny * ux;
-  const psi = TWO_PI * rng.uniform();
-  const s12 = Math.sqrt(Math.max(0, 1 - c12 * c12));
-  const dx = Math.cos(psi) * ux + Math.sin(psi) * vx;
-  const dy = Math.cos(psi) * uy + Math.sin(psi) * vy;
-  const dz = Math.cos(psi) * uz + Math.sin(psi) * vz;
+  directionAbout(nx, ny, nz, c12, TWO_PI * rng.uniform(), sc.d);
   p[0] = e1;
   p[1] = a1 * nx;
   p[2] = a1 * ny;
   p[3] = a1 * nz;
   p[4] = e2;
-  p[5] = a2 * (c12 * nx + s12 * dx);
-  p[6] = a2 * (c12 * ny + s12 * dy);
-  p[7] = a2 * (c12 * nz + s12 * dz);
+  p[5] = a2 * (sc.d[0] as number);
+  p[6] = a2 * (sc.d[1] as number);
+  p[7] = a2 * (sc.d[2] as number);
   // stage 3: orientation, kept with 3W/(s'H)/(3/2) ≤ 1
   const r3 = (2 * annihilationBeamWeight(sp, mm, q2, p.subarray(0, 4), p.subarray(4, 8), t1, t2)) / (sp * h);
   if (r3 > 1) sc.violations++;
@@ -468,11 +404,14 @@ function trial(plan: Plan, rng: RandomSource, sc: Scratch): boolean {
     p,
     2,
     3,
-    ek,
-    -(p[1] as number) - (p[5] as number),
-    -(p[2] as number) - (p[6] as number),
-    -(p[3] as number) - (p[7] as number),
+    [
+      ek,
+      -(p[1] as number) - (p[5] as number),
+      -(p[2] as number) - (p[6] as number),
+      -(p[3] as number) - (p[7] as number),
+    ],
     mv,
+    plan.m2,
     plan.m2,
     rng,
   );
@@ -498,15 +437,7 @@ function trial(plan: Plan, rng: RandomSource, sc: Scratch): boolean {
  */
 export function generateFourLepton(options: FourLeptonOptions, rng: RandomSource): FourLeptonSample {
   const process = requireOneOf("process", options.process, FOUR_LEPTON_PROCESSES);
-  const hasEvents = options.events !== undefined;
-  const hasLumi = options.luminosityInvPb !== undefined;
-  if (hasEvents === hasLumi) {
-    throw new PhysError("INVALID_ARGUMENT", "give exactly one of events and luminosityInvPb", {
-      argument: "events",
-      value: { events: options.events, luminosityInvPb: options.luminosityInvPb },
-      allowed: "exactly one of the two",
-    });
-  }
+  const count = requireCountOrLuminosity(options);
   const beams = options.beams ?? belle2Beams();
   const isr = options.isr ?? FOUR_LEPTON_DEFAULTS.isr;
   const minMass = requirePositive("minMass", options.minMass ?? FOUR_LEPTON_DEFAULTS.minMass, "GeV");
@@ -521,21 +452,23 @@ export function generateFourLepton(options: FourLeptonOptions, rng: RandomSource
   const polarCut = thetaLo > 0 || thetaHi < 180;
   // envelope rate in pb: ∫ proposal = isrProposalMass (ISR) × 1 (normalised proposals) × envelope
   const envelopePb = plan.envelope * plan.isrProposalMass * GEV2_PB;
-  let target: number;
-  let maxTrials = Number.POSITIVE_INFINITY;
-  if (hasLumi) {
-    const lumi = requireNonNegative("luminosityInvPb", options.luminosityInvPb, "pb^-1");
-    maxTrials = rng.poisson(envelopePb * lumi);
-    target = Number.POSITIVE_INFINITY;
-  } else {
-    target = requireInteger("events", options.events);
-  }
+  const hasLumi = "luminosityInvPb" in count;
+  const maxTrials = hasLumi ? rng.poisson(envelopePb * count.luminosityInvPb) : Number.POSITIVE_INFINITY;
+  const target = hasLumi ? Number.POSITIVE_INFINITY : count.events;
   const names: FourLeptonParticle[] = ["minus1", "plus1", "minus2", "plus2", ...(isr ? (["gammaIsr"] as const) : [])];
   let capacity = Math.max(16, hasLumi ? Math.min(maxTrials, 4096) : target);
   let cols = names.map(() => new Float64Array(4 * capacity));
   let truth = [new Float64Array(capacity), new Float64Array(capacity), new Float64Array(capacity)];
   let comps = [new Int8Array(capacity), new Int8Array(capacity)];
-  const sc: Scratch = { p: new Float64Array(16), q2a: 0, q2b: 0, x: 0, violations: 0, t: new Float64Array(2) };
+  const sc: Scratch = {
+    p: new Float64Array(16),
+    q2a: 0,
+    q2b: 0,
+    x: 0,
+    violations: 0,
+    t: new Float64Array(2),
+    d: new Float64Array(3),
+  };
   const grow = () => {
     capacity *= 2;
     cols = cols.map((c) => {

@@ -21,13 +21,14 @@
  * @packageDocumentation
  */
 import {
+  allocateColumns,
   type BeamSetup,
   belle2Beams,
   type EventColumns,
-  type FourVectorColumns,
   type RandomSource,
 } from "@muonphilic/kinematics";
 import { ALPHA, GEV2_PB, M_E, M_MU, requireInRange, requireInteger, requirePositive } from "@muonphilic/units";
+import { directionAbout, writeArrayBoosted } from "./frames.js";
 
 /** Defaults of {@link generateMuMuGamma}. */
 export const MU_MU_GAMMA_DEFAULTS = {
@@ -155,15 +156,12 @@ export function generateMuMuGamma(options: MuMuGammaOptions, rng: RandomSource):
   const pPlus = Float64Array.of(w / 2, 0, 0, -pe);
   const pMinus = Float64Array.of(w / 2, 0, 0, pe);
   const e4 = (4 * Math.PI * alpha) ** 3;
-  const cols = {
-    muMinus: alloc(n),
-    muPlus: alloc(n),
-    photon: alloc(n),
-  };
+  const cols = { muMinus: allocateColumns(n), muPlus: allocateColumns(n), photon: allocateColumns(n) };
   const weight = new Float64Array(n);
   const k = new Float64Array(4);
   const qm = new Float64Array(4);
   const qp = new Float64Array(4);
+  const dir = new Float64Array(3);
   const cm = beams.boost;
   let sum = 0;
   let sum2 = 0;
@@ -187,22 +185,11 @@ export function generateMuMuGamma(options: MuMuGammaOptions, rng: RandomSource):
     const ky = k[2] / eg;
     const kz = k[3] / eg;
     const cs = samplePeaked(bm, 1, rng.uniform(), rng.uniform());
-    const ss = Math.sqrt(Math.max(0, 1 - cs * cs));
     const ps = TWO_PI * rng.uniform();
-    // orthonormal frame around k̂
-    let ux = Math.abs(kx) < 0.9 ? 0 : -kz;
-    let uy = Math.abs(kx) < 0.9 ? kz : 0;
-    let uz = Math.abs(kx) < 0.9 ? -ky : kx;
-    const un = Math.hypot(ux, uy, uz);
-    ux /= un;
-    uy /= un;
-    uz /= un;
-    const vx = ky * uz - kz * uy;
-    const vy = kz * ux - kx * uz;
-    const vz = kx * uy - ky * ux;
-    const dx = cs * kx + ss * (Math.cos(ps) * ux + Math.sin(ps) * vx);
-    const dy = cs * ky + ss * (Math.cos(ps) * uy + Math.sin(ps) * vy);
-    const dz = cs * kz + ss * (Math.cos(ps) * uz + Math.sin(ps) * vz);
+    directionAbout(kx, ky, kz, cs, ps, dir);
+    const dx = dir[0] as number;
+    const dy = dir[1] as number;
+    const dz = dir[2] as number;
     // boost μ± from the Q rest frame: velocity b⃗ = −k⃗/E_Q
     const bx = -k[1] / eq;
     const by = -k[2] / eq;
@@ -231,9 +218,9 @@ export function generateMuMuGamma(options: MuMuGammaOptions, rng: RandomSource):
     weight[i] = wt;
     sum += wt;
     sum2 += wt * wt;
-    place(cols.muMinus, i, qm, cm);
-    place(cols.muPlus, i, qp, cm);
-    place(cols.photon, i, k, cm);
+    writeArrayBoosted(cols.muMinus, i, qm, 0, cm);
+    writeArrayBoosted(cols.muPlus, i, qp, 0, cm);
+    writeArrayBoosted(cols.photon, i, k, 0, cm);
   }
   for (let i = 0; i < n; i++) weight[i] = (weight[i] as number) / n;
   const mean = sum / n;
@@ -242,31 +229,4 @@ export function generateMuMuGamma(options: MuMuGammaOptions, rng: RandomSource):
     crossSectionPb: mean,
     crossSectionErrorPb: Math.sqrt(Math.max(sum2 / n - mean * mean, 0) / n),
   };
-}
-
-function alloc(n: number): FourVectorColumns {
-  return { e: new Float64Array(n), px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n) };
-}
-
-/** Writes CM four-vector v, boosted to the lab by the CM velocity, into column c at row i. */
-function place(c: FourVectorColumns, i: number, v: Float64Array, b: { x: number; y: number; z: number }): void {
-  const b2 = b.x * b.x + b.y * b.y + b.z * b.z;
-  const e = v[0] as number;
-  const x = v[1] as number;
-  const y = v[2] as number;
-  const z = v[3] as number;
-  if (b2 === 0) {
-    c.e[i] = e;
-    c.px[i] = x;
-    c.py[i] = y;
-    c.pz[i] = z;
-    return;
-  }
-  const g = 1 / Math.sqrt(1 - b2);
-  const bp = b.x * x + b.y * y + b.z * z;
-  const f = ((g - 1) * bp) / b2 + g * e;
-  c.e[i] = g * (e + bp);
-  c.px[i] = x + f * b.x;
-  c.py[i] = y + f * b.y;
-  c.pz[i] = z + f * b.z;
 }

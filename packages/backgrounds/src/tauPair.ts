@@ -24,6 +24,7 @@
  * @packageDocumentation
  */
 import {
+  allocateColumns,
   type BeamSetup,
   belle2Beams,
   type EventColumns,
@@ -31,17 +32,8 @@ import {
   type RandomSource,
   threeBodyMomentaAtRest,
 } from "@muonphilic/kinematics";
-import {
-  ALPHA,
-  BR_TAU_MUNUNU,
-  M_MU,
-  M_TAU,
-  type Pb,
-  PhysError,
-  pb,
-  requireInteger,
-  requireNonNegative,
-} from "@muonphilic/units";
+import { ALPHA, BR_TAU_MUNUNU, M_MU, M_TAU, type Pb, PhysError, pb, requireNonNegative } from "@muonphilic/units";
+import { boostArray, eventCount } from "./frames.js";
 import { makeIsrSampler } from "./isrSampler.js";
 
 /** Defaults of the tau-pair background. */
@@ -147,20 +139,6 @@ function decayAtRest(rng: RandomSource, out: Float64Array): void {
   }
 }
 
-/** Boosts the four-vector at out[k..k+3] in place by velocity (bx, by, bz). */
-function boostInPlace(out: Float64Array, k: number, bx: number, by: number, bz: number): void {
-  const b2 = bx * bx + by * by + bz * bz;
-  if (b2 === 0) return;
-  const g = 1 / Math.sqrt(1 - b2);
-  const e = out[k] as number;
-  const bp = bx * (out[k + 1] as number) + by * (out[k + 2] as number) + bz * (out[k + 3] as number);
-  const f = ((g - 1) * bp) / b2 + g * e;
-  out[k] = g * (e + bp);
-  out[k + 1] = (out[k + 1] as number) + f * bx;
-  out[k + 2] = (out[k + 2] as number) + f * by;
-  out[k + 3] = (out[k + 3] as number) + f * bz;
-}
-
 /**
  * Generates e+e- → τ+τ- → μ+μ- 4ν events (module documentation), seeded and unweighted, lab frame.
  * @param options - `events` or `luminosityInvPb`, and overrides (see {@link TauPairOptions})
@@ -181,7 +159,10 @@ export function generateTauPairMuMu(options: TauPairOptions, rng: RandomSource):
   const correlate = options.spinCorrelation ?? true;
   const isrSampler = isr ? makeIsrSampler(beams.s, M_TAU, ALPHA) : undefined;
   const names = ["muMinus", "muPlus", "neutrinos", ...(isr ? (["gammaIsr"] as const) : [])] as const;
-  const cols = Object.fromEntries(names.map((k) => [k, alloc(n)])) as Record<(typeof names)[number], FourVectorColumns>;
+  const cols = Object.fromEntries(names.map((k) => [k, allocateColumns(n)])) as Record<
+    (typeof names)[number],
+    FourVectorColumns
+  >;
   const xMinus = new Float64Array(n);
   const xPlus = new Float64Array(n);
   const cosOut = new Float64Array(n);
@@ -230,8 +211,8 @@ export function generateTauPairMuMu(options: TauPairOptions, rng: RandomSource):
     }
     // rest frames → hard-process frame: τ- moves along +z with β, τ+ along −z
     for (let k = 0; k < 12; k += 4) {
-      boostInPlace(d1, k, beta * z[0]!, beta * z[1]!, beta * z[2]!);
-      boostInPlace(d2, k, -beta * z[0]!, -beta * z[1]!, -beta * z[2]!);
+      boostArray(d1, k, beta * z[0]!, beta * z[1]!, beta * z[2]!);
+      boostArray(d2, k, -beta * z[0]!, -beta * z[1]!, -beta * z[2]!);
     }
     xMinus[i] = (d1[0] as number) / eTau;
     xPlus[i] = (d2[0] as number) / eTau;
@@ -242,8 +223,8 @@ export function generateTauPairMuMu(options: TauPairOptions, rng: RandomSource):
     const nu = [0, 0, 0, 0];
     for (const d of [d1, d2]) {
       for (let k = 0; k < 12; k += 4) {
-        boostInPlace(d, k, 0, 0, v);
-        boostInPlace(d, k, cm.x, cm.y, cm.z);
+        boostArray(d, k, 0, 0, v);
+        boostArray(d, k, cm.x, cm.y, cm.z);
       }
       for (let j = 0; j < 4; j++) nu[j]! += (d[4 + j] as number) + (d[8 + j] as number);
     }
@@ -252,7 +233,7 @@ export function generateTauPairMuMu(options: TauPairOptions, rng: RandomSource):
     set(cols.neutrinos, i, Float64Array.from(nu), 0);
     if (isr) {
       const g = Float64Array.of((x * Math.sqrt(beams.s)) / 2, 0, 0, (sign * x * Math.sqrt(beams.s)) / 2);
-      boostInPlace(g, 0, cm.x, cm.y, cm.z);
+      boostArray(g, 0, cm.x, cm.y, cm.z);
       set((cols as Record<string, FourVectorColumns>).gammaIsr as FourVectorColumns, i, g, 0);
     }
     i++;
@@ -278,35 +259,9 @@ function unitAlong(d: Float64Array, k: number, xa: number[], ya: number[], za: n
   ];
 }
 
-function alloc(n: number): FourVectorColumns {
-  return { e: new Float64Array(n), px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n) };
-}
-
 function set(c: FourVectorColumns, i: number, d: Float64Array, k: number): void {
   c.e[i] = d[k] as number;
   c.px[i] = d[k + 1] as number;
   c.py[i] = d[k + 2] as number;
   c.pz[i] = d[k + 3] as number;
-}
-
-/**
- * The number of events of a generator call: `events`, or Poisson(σ L) for `luminosityInvPb`.
- * @throws {@link PhysError} `INVALID_ARGUMENT` unless exactly one is given; `OUT_OF_DOMAIN` for L < 0
- */
-export function eventCount(
-  options: { readonly events?: number; readonly luminosityInvPb?: number },
-  sigmaPb: number,
-  rng: RandomSource,
-): number {
-  const hasEvents = options.events !== undefined;
-  const hasLumi = options.luminosityInvPb !== undefined;
-  if (hasEvents === hasLumi) {
-    throw new PhysError("INVALID_ARGUMENT", "give exactly one of events and luminosityInvPb", {
-      argument: "events",
-      value: { events: options.events, luminosityInvPb: options.luminosityInvPb },
-      allowed: "exactly one of the two",
-    });
-  }
-  if (hasEvents) return requireInteger("events", options.events);
-  return rng.poisson(sigmaPb * requireNonNegative("luminosityInvPb", options.luminosityInvPb, "pb^-1"));
 }

@@ -16,13 +16,14 @@
  * @packageDocumentation
  */
 import {
+  allocateColumns,
   type BeamSetup,
   belle2Beams,
   type EventColumns,
-  type FourVectorColumns,
   type RandomSource,
 } from "@muonphilic/kinematics";
 import { ALPHA, GEV2_PB, M_E, M_MU, requireInRange, requireInteger, requirePositive } from "@muonphilic/units";
+import { writeArrayBoosted } from "./frames.js";
 
 /** Defaults of the two-photon background. */
 export const TWO_PHOTON_DEFAULTS = {
@@ -156,7 +157,12 @@ export function generateTwoPhotonMuMu(options: TwoPhotonOptions, rng: RandomSour
   const s = beams.s;
   const xLo = (wMin * wMin) / s;
   const lx = Math.log(1 / xLo);
-  const cols = { muMinus: alloc(n), muPlus: alloc(n), eMinus: alloc(n), ePlus: alloc(n) };
+  const cols = {
+    muMinus: allocateColumns(n),
+    muPlus: allocateColumns(n),
+    eMinus: allocateColumns(n),
+    ePlus: allocateColumns(n),
+  };
   const weight = new Float64Array(n);
   const cm = beams.boost;
   let sum = 0;
@@ -237,10 +243,10 @@ export function generateTwoPhotonMuMu(options: TwoPhotonOptions, rng: RandomSour
     weight[i] = wt;
     sum += wt;
     sum2 += wt * wt;
-    place(cols.muMinus, i, out[0] as Float64Array, cm);
-    place(cols.muPlus, i, out[1] as Float64Array, cm);
-    place(cols.eMinus, i, out[2] as Float64Array, cm);
-    place(cols.ePlus, i, out[3] as Float64Array, cm);
+    writeArrayBoosted(cols.muMinus, i, out[0] as Float64Array, 0, cm);
+    writeArrayBoosted(cols.muPlus, i, out[1] as Float64Array, 0, cm);
+    writeArrayBoosted(cols.eMinus, i, out[2] as Float64Array, 0, cm);
+    writeArrayBoosted(cols.ePlus, i, out[3] as Float64Array, 0, cm);
   }
   for (let i = 0; i < n; i++) weight[i] = (weight[i] as number) / n;
   const mean = sum / n;
@@ -249,23 +255,4 @@ export function generateTwoPhotonMuMu(options: TwoPhotonOptions, rng: RandomSour
     crossSectionPb: mean,
     crossSectionErrorPb: Math.sqrt(Math.max(sum2 / n - mean * mean, 0) / n),
   };
-}
-
-function alloc(n: number): FourVectorColumns {
-  return { e: new Float64Array(n), px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n) };
-}
-
-function place(c: FourVectorColumns, i: number, v: Float64Array, b: { x: number; y: number; z: number }): void {
-  const b2 = b.x * b.x + b.y * b.y + b.z * b.z;
-  const e = v[0] as number;
-  const x = v[1] as number;
-  const y = v[2] as number;
-  const z = v[3] as number;
-  const g = 1 / Math.sqrt(1 - b2);
-  const bp = b.x * x + b.y * y + b.z * z;
-  const f = b2 > 0 ? ((g - 1) * bp) / b2 + g * e : 0;
-  c.e[i] = g * (e + bp);
-  c.px[i] = x + f * b.x;
-  c.py[i] = y + f * b.y;
-  c.pz[i] = z + f * b.z;
 }
