@@ -84,3 +84,24 @@ describe("tau pair", () => {
     expect(cu / n - (su / (2 * n)) ** 2).toBeCloseToRel(0, 0, (4 * variance) / Math.sqrt(n));
   });
 });
+
+describe("sampleMichel", () => {
+  it("samples the collinear spectrum: mean 7/20 − P/20", async () => {
+    const { sampleMichel } = await import("./michel.js");
+    const { createRandom } = await import("@muonphilic/kinematics");
+    const rng = createRandom(17);
+    const n = 40000;
+    for (const pol of [0, 1]) {
+      let sum = 0;
+      let sum2 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = sampleMichel(pol, () => rng.uniform());
+        sum += x;
+        sum2 += x * x;
+      }
+      const mean = sum / n;
+      const sd = Math.sqrt(sum2 / n - mean * mean);
+      expect(mean).toBeCloseToRel(0.35 - pol * 0.05, 0, (4 * sd) / Math.sqrt(n));
+    }
+  });
+});

@@ -69,7 +69,8 @@ describe("generated four-lepton cross sections vs independent quadrature (no ISR
     );
     let res = 0;
     for (const v of DIMUON_RESONANCES) {
-      if (v.mass < Math.sqrt(S) - 2 * m) res += resonanceConversionProbability(v, "mumu") * exactSigmaPerG2InvGeV2("vector", S, v.mass, ALPHA, m) * g2;
+      if (v.mass < Math.sqrt(S) - 2 * m)
+        res += resonanceConversionProbability(v, "mumu") * exactSigmaPerG2InvGeV2("vector", S, v.mass, ALPHA, m) * g2;
     }
     const s = generateFourLepton({ process: "annihilation", events: 20000, isr: false }, createRandom(21));
     expect(s.envelopeViolations).toBe(0);
@@ -88,7 +89,12 @@ describe("generated four-lepton cross sections vs independent quadrature (no ISR
         2 * Math.log(Math.sqrt(S) - Math.sqrt(q1)),
         1e-6,
       );
-    const cc = integrate((l1) => dimuonContinuumDensity(Math.exp(l1)) * Math.exp(l1) * inner(Math.exp(l1)), lo, Math.log(top), 1e-5);
+    const cc = integrate(
+      (l1) => dimuonContinuumDensity(Math.exp(l1)) * Math.exp(l1) * inner(Math.exp(l1)),
+      lo,
+      Math.log(top),
+      1e-5,
+    );
     let cv = 0;
     for (const v of DIMUON_RESONANCES) {
       if (v.mass < Math.sqrt(S) - 2 * m) cv += resonanceConversionProbability(v, "mumu") * inner(v.mass * v.mass);
@@ -146,7 +152,8 @@ describe("the four-muon toy against the paper's statements", () => {
     const ms: number[] = [];
     for (let c = 0; c < withIsr.candidates.size; c++) {
       const e = withIsr.candidates.event[c] as number;
-      if (withIsr.events.component[e] === "J/psi" && withIsr.candidates.pairing[c] === 3) ms.push(withIsr.candidates.mass[c] as number);
+      if (withIsr.events.component[e] === "J/psi" && withIsr.candidates.pairing[c] === 3)
+        ms.push(withIsr.candidates.mass[c] as number);
     }
     ms.sort((a, b) => a - b);
     expect(ms.length).toBeGreaterThan(10);
