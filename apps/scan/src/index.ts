@@ -53,6 +53,6 @@ export { buildDocument, RESULTS_SCHEMA, RESULTS_SCHEMA_VERSION } from "./output/
 export type { ModelLimits, PhysicsSettings } from "./physics.js";
 export { convertPoint, gm2ExcludedRanges } from "./physics.js";
 export type { PointRecord, PointSettings, SystematicsTable } from "./run/point.js";
-export { analysePoint, systematicAt } from "./run/point.js";
+export { analysePoint, systematicAt, windowAt } from "./run/point.js";
 export type { ScanIo, ScanOutcome } from "./run/scan.js";
 export { defaultCalibrationPath, mergeShards, RESULTS_FILE, runResonanceScan } from "./run/scan.js";

@@ -53,5 +53,6 @@ it("exports exactly these names", async () => {
     "toReducedMass",
     "toysLimits",
     "validateCalibration",
+    "windowAt",
   ]);
 });

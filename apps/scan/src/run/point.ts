@@ -5,10 +5,10 @@
  *
  * @packageDocumentation
  */
-import { type Calibration, signalModelAt } from "../calibration.js";
+import { type Calibration, type SignalModelAt, signalModelAt } from "../calibration.js";
 import { analyseWindow, type WindowAnalysis } from "../fit/analyse.js";
 import { toysLimits } from "../fit/toys.js";
-import { buildWindowModel, makeWindow } from "../fit/window.js";
+import { buildWindowModel, makeWindow, type WindowModel, type WindowSpec } from "../fit/window.js";
 import type { GridPoint } from "../grid.js";
 
 /**
@@ -79,6 +79,23 @@ export interface PointRecord extends Omit<WindowAnalysis, "limits" | "limitsWith
   readonly limitMethod: "asymptotic" | "toys";
 }
 
+/**
+ * The window of a hypothesis: the calibrated signal at its mass, the background order, the window
+ * (±window/2 resolutions minus the vetoes) and its model over the sorted reduced masses.
+ */
+export function windowAt(
+  sorted: Float64Array,
+  calibration: Calibration,
+  point: GridPoint,
+  settings: Pick<PointSettings, "windowInResolutions" | "orderLow" | "orderHigh" | "orderSwitchMass" | "reducedVetoes">,
+): { signal: SignalModelAt; order: number; spec: WindowSpec; model: WindowModel } {
+  const signal = signalModelAt(calibration, point.mass);
+  const order = point.mass < settings.orderSwitchMass ? settings.orderLow : settings.orderHigh;
+  const halfWidth = 0.5 * settings.windowInResolutions * signal.resolution;
+  const spec = makeWindow(point.reducedMass, halfWidth, settings.reducedVetoes, order);
+  return { signal, order, spec, model: buildWindowModel(sorted, spec, signal.shape) };
+}
+
 /** Number of signal yields tested by toy CLs on (0, μ_max]. */
 const TOY_MU_STEPS = 16;
 
@@ -98,11 +115,7 @@ export function analysePoint(
   point: GridPoint,
   settings: PointSettings,
 ): PointRecord {
-  const signal = signalModelAt(calibration, point.mass);
-  const order = point.mass < settings.orderSwitchMass ? settings.orderLow : settings.orderHigh;
-  const halfWidth = 0.5 * settings.windowInResolutions * signal.resolution;
-  const spec = makeWindow(point.reducedMass, halfWidth, settings.reducedVetoes, order);
-  const model = buildWindowModel(sorted, spec, signal.shape);
+  const { signal, order, spec, model } = windowAt(sorted, calibration, point, settings);
   const relSyst = systematicAt(settings.systematics, point.mass);
   const a = analyseWindow(model, { cl: settings.cl, relativeSystematic: relSyst, minEvents: settings.minEvents });
   let stat = a.limits;

@@ -14,7 +14,6 @@ import { type Calibration, readCalibration, sha256, signalModelAt, toReducedMass
 import { DEFAULTS, type ScanConfig, type SettingsWire, settingsWire } from "../config.js";
 import { type Dataset, loadDataset } from "../dataset.js";
 import { freeFit } from "../fit/analyse.js";
-import { buildWindowModel, makeWindow } from "../fit/window.js";
 import { massGrid, reducedVetoes } from "../grid.js";
 import { excessFitFigure, type Figure, limitFigure, significanceFigure, spectrumFigure } from "../output/figures.js";
 import { renderPng } from "../output/png.js";
@@ -29,7 +28,7 @@ import {
 import { hepDataTables, pointsCsv } from "../output/tables.js";
 import type { PhysicsSettings } from "../physics.js";
 import { CHECKPOINT_FILE, Checkpoint, reviveRecord, toJson } from "./checkpoint.js";
-import type { PointRecord, PointSettings } from "./point.js";
+import { type PointRecord, type PointSettings, windowAt } from "./point.js";
 import { runPool } from "./pool.js";
 import { ProgressBar, type ProgressSink } from "./progress.js";
 
@@ -110,15 +109,7 @@ export function makeFigures(
     const ex = doc.largestExcess;
     if (ex !== null) {
       const p = doc.points.find((q) => q.index === ex.index)!;
-      const s = pointSettingsOf(doc.settings);
-      const signal = signalModelAt(data.calibration, p.mass);
-      const spec = makeWindow(
-        p.reducedMass,
-        0.5 * s.windowInResolutions * signal.resolution,
-        s.reducedVetoes,
-        p.backgroundOrder,
-      );
-      const model = buildWindowModel(data.sorted, spec, signal.shape);
+      const { signal, model } = windowAt(data.sorted, data.calibration, p, pointSettingsOf(doc.settings));
       const fit = freeFit(model.data).result;
       figs.push(excessFitFigure(model, fit.theta, data.sorted, doc, signal.resolution));
     }
