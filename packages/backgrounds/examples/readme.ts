@@ -13,11 +13,12 @@ const toy = belle2FourMuonToy({ luminosityInvFb: 178, seed: 20240614 });
 const masses = toy.candidates.mass; // candidate M(μ+μ-) in GeV, after the 4C kinematic fit
 const inVeto = masses.filter((m) => m > 3.07 && m < 3.12).length; // the scan vetoes the J/ψ
 
-// 2. A μμ + missing-energy toy (Jho2019 cuts) with a recoil-mass² × cos θ template
+// 2. A μμ + missing-energy toy (two identified muons, photon veto) at 1 fb⁻¹, and a
+//    recoil-mass² × cos θ template of its τ pairs (Belle2-inv's two template axes)
 const det = belle2({ muonId: "jho2019", tracking: "jho2019Flat" });
 const mumu = toyDataset({
   processes: ["belle2.tauPairMuMu", "belle2.muMuGamma", "belle2.twoPhotonMuMu"],
-  exposure: { luminosityInvFb: 178 },
+  exposure: { luminosityInvFb: 1 },
   detector: det,
   selection: jho2019Requirements(det.beams).slice(0, 5), // muons, p > 0.6 GeV, photon veto
   seed: 7,

@@ -37,5 +37,27 @@ describe("belle2FourMuonToy", () => {
       expect.objectContaining({ code: "OUT_OF_DOMAIN" }),
     );
     expect(() => belle2FourMuonToy({ seed: 1.5 })).toThrowError(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    const prov = BELLE2_FOUR_MUON_DEFAULTS.mlpRejection.provenance;
+    expect(() =>
+      belle2FourMuonToy({ mlpRejection: { grid: [1, 0.5], values: [2, 3], provenance: prov } }),
+    ).toThrowError(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    expect(() => belle2FourMuonToy({ mlpRejection: { grid: [1, 2], values: [2], provenance: prov } })).toThrowError(
+      expect.objectContaining({ code: "INCOMPATIBLE_SHAPES" }),
+    );
+    // a rejection factor below 1 would keep a candidate with probability > 1
+    expect(() =>
+      belle2FourMuonToy({ mlpRejection: { grid: [1, 2], values: [0.5, 3], provenance: prov } }),
+    ).toThrowError(
+      expect.objectContaining({
+        code: "OUT_OF_DOMAIN",
+        details: expect.objectContaining({ argument: "mlpRejection.values[0]" }),
+      }),
+    );
+    expect(() => belle2FourMuonToy({ processes: ["nope" as never] })).toThrowError(
+      expect.objectContaining({ code: "UNKNOWN_NAME" }),
+    );
+    expect(() => belle2FourMuonToy({ detector: { muonId: "nope" as never } })).toThrowError(
+      expect.objectContaining({ code: "UNKNOWN_NAME" }),
+    );
   });
 });

@@ -356,8 +356,9 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
   const root = createRandom(seed);
   const yields: ToyProcessYield[] = [];
   const pools: ToyDataset["pools"][number][] = [];
-  const drawnProcess: number[] = [];
-  const drawn: number[][] = names.map(() => []);
+  // per process: the drawn pool indices (concatenated at the end)
+  const drawnIndex: Int32Array[] = [];
+  const poolVars: { [name: string]: Float64Array }[] = [];
   procs.forEach((p, k) => {
     const pool = p.generate(poolEvents, root.fork(4 * k));
     const reco = options.detector.reconstruct(pool.events, pool.species, root.fork(4 * k + 1));
@@ -383,6 +384,7 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
       acc += w[i] as number;
       cum[i] = acc;
     }
+    const picked = new Int32Array(observed);
     for (let j = 0; j < observed; j++) {
       const u = fluct.uniform() * acc;
       let lo = 0;
@@ -392,11 +394,10 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
         if ((cum[mid] as number) > u) hi = mid;
         else lo = mid + 1;
       }
-      drawnProcess.push(k);
-      names.forEach((v, q) => {
-        (drawn[q] as number[]).push((vars[v] as Float64Array)[lo] as number);
-      });
+      picked[j] = lo;
     }
+    drawnIndex.push(picked);
+    poolVars.push(vars);
     yields.push({
       name: p.name,
       provenance: p.provenance,
@@ -408,15 +409,20 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
     });
     pools.push({ name: p.name, weight: w, variables: vars });
   });
-  return {
-    yields,
-    events: {
-      size: drawnProcess.length,
-      process: Uint8Array.from(drawnProcess),
-      variables: Object.fromEntries(names.map((v, q) => [v, Float64Array.from(drawn[q] as number[])])),
-    },
-    pools,
-  };
+  const total = drawnIndex.reduce((a, d) => a + d.length, 0);
+  const process = new Uint8Array(total);
+  const out = Object.fromEntries(names.map((v) => [v, new Float64Array(total)]));
+  let at = 0;
+  drawnIndex.forEach((picked, k) => {
+    process.fill(k, at, at + picked.length);
+    for (const v of names) {
+      const src = (poolVars[k] as { [name: string]: Float64Array })[v] as Float64Array;
+      const dst = out[v] as Float64Array;
+      for (let j = 0; j < picked.length; j++) dst[at + j] = src[picked[j] as number] as number;
+    }
+    at += picked.length;
+  });
+  return { yields, events: { size: total, process, variables: out }, pools };
 }
 
 /** One axis of a histogram: a variable name and its bin edges (strictly increasing). */
