@@ -32,6 +32,10 @@
  * @param t1 - (p₁ + k)² − m² (GeV²)
  * @param t2 - (p₂ + k)² − m² (GeV²)
  * @returns W (dimensionless)
+ * @example
+ * ```ts
+ * annihilationBeamWeight(s, M_MU ** 2, 1, p1, p2, t1, t2); // W for one configuration (beams along ±z)
+ * ```
  */
 export function annihilationBeamWeight(
   s: number,

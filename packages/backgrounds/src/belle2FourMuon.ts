@@ -8,8 +8,9 @@
  * What is computed and what is parametrised (also in every toy's `provenance`):
  * - computed: the e+e- → 4μ cross sections (conversion and annihilation diagrams, tree level,
  *   ISR by the Kuraev-Fadin radiator), the J/ψ, ψ(2S), ω, φ, ρ, Υ(nS) → μ+μ- peaks and the ρ → π+π-
- *   bump (vector-meson dominance of the virtual photon with PDG Γ_ee), the detector response and
- *   the candidate masses;
+ *   bump (vector-meson dominance of the virtual photon with PDG Γ_ee; the ρ form factor is a
+ *   Gounaris-Sakurai parametrisation), the Υ(1S) from e+e- → γ_ISR Υ(2S, 3S) → γ Υ(1S)π+π-, the
+ *   detector response and the candidate masses;
  * - parametrised: the MLP background rejection (Belle2-4mu quotes only its range, 2.5-14, with the
  *   best value near 5 GeV): a piecewise-linear rejection factor R(M) on the candidate mass;
  * - omitted: the selection's photon cuts tied to ISR (our ISR photons are collinear and never

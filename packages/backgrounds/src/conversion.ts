@@ -26,6 +26,10 @@ import { ALPHA, GEV2_PB, type Pb, pb, requireFinite, requireInRange, requireNonN
  * @param t - (k₁ − q₁)² (GeV², < 0)
  * @param u - (k₁ − q₂)² (GeV², < 0)
  * @returns X (dimensionless)
+ * @example
+ * ```ts
+ * conversionX(111.9, 0.09, 4, -50, -58); // X at one (t, u)
+ * ```
  */
 export function conversionX(s: number, m1s: number, m2s: number, t: number, u: number): number {
   return t / u + u / t + (2 * s * (m1s + m2s)) / (t * u) - m1s * m2s * (1 / (t * t) + 1 / (u * u));
@@ -40,6 +44,10 @@ export function conversionX(s: number, m1s: number, m2s: number, t: number, u: n
  * @param cosTheta - cos θ
  * @param alpha - fine-structure constant
  * @returns GeV⁻²
+ * @example
+ * ```ts
+ * conversionDsigmaDcosInvGeV2(111.9, 0.25, 9, 0.5) * GEV2_PB; // pb per unit cos θ
+ * ```
  */
 export function conversionDsigmaDcosInvGeV2(
   s: number,
@@ -74,6 +82,10 @@ export function conversionLog(a: number, b: number, m1s: number, m2s: number): n
  * @param m2s - q₂² (GeV², > 0)
  * @param alpha - fine-structure constant
  * @returns GeV⁻² (0 if m₁ + m₂ ≥ √s)
+ * @example
+ * ```ts
+ * conversionSigmaInvGeV2(111.9, 0.25, 9) * GEV2_PB; // pb
+ * ```
  */
 export function conversionSigmaInvGeV2(s: number, m1s: number, m2s: number, alpha: number = ALPHA): number {
   const lam = (s - m1s - m2s) ** 2 - 4 * m1s * m2s;

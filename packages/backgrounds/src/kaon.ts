@@ -57,6 +57,10 @@ export function kaonMuNuMomentum(): number {
  * @param y - 2E_μ/M_K
  * @param alpha - fine-structure constant
  * @returns d²(Γ/Γ_μν)/(dx dy)
+ * @example
+ * ```ts
+ * kaonMuNuGammaDensity(0.3, 0.8); // d²(Γ/Γ_μν)/(dx dy) at E_γ ≈ 74 MeV
+ * ```
  */
 export function kaonMuNuGammaDensity(x: number, y: number, alpha: number = ALPHA): number {
   const [lo, hi] = muonEnergyRange(x);

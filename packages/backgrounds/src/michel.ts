@@ -70,6 +70,10 @@ export function michelG(x: number, p: MichelParameters = SM_MICHEL): number {
  * @param polarization - P_τ in [−1, 1]
  * @param p - Michel parameters (default SM)
  * @returns the density (normalised to 1 on [0, 1])
+ * @example
+ * ```ts
+ * michelSpectrum(0.5, -1); // f(0.5) + g(0.5) = 13/12 + 1/12
+ * ```
  */
 export function michelSpectrum(x: number, polarization: number, p: MichelParameters = SM_MICHEL): number {
   return michelF(x, p) - polarization * michelG(x, p);

@@ -41,7 +41,16 @@ export const MU_MU_GAMMA_DEFAULTS = {
 /**
  * Spin-averaged |M|²/e⁶ of e+(p₊) e-(p₋) → μ+(q₊) μ-(q₋) γ(k), photon polarisations summed
  * (module documentation; numeric kernel). Four-vectors as [E, px, py, pz] (GeV).
+ * @param pPlus - e+ (GeV)
+ * @param pMinus - e- (GeV)
+ * @param qPlus - μ+ (GeV)
+ * @param qMinus - μ- (GeV)
+ * @param k - photon (GeV)
  * @returns |M|²/e⁶ in GeV⁻²
+ * @example
+ * ```ts
+ * muMuGammaMsq(pPlus, pMinus, qPlus, qMinus, k) * (4 * Math.PI * ALPHA) ** 3; // Σ|M|²/4 in GeV⁻²
+ * ```
  */
 export function muMuGammaMsq(
   pPlus: ArrayLike<number>,

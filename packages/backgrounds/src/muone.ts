@@ -48,6 +48,10 @@ const kallen = (a: number, b: number, c: number) => a * a + b * b + c * c - 2 * 
  * @param beamEnergy - E_μ (GeV)
  * @param alpha - fine-structure constant
  * @returns GeV⁻⁴ (numeric kernel)
+ * @example
+ * ```ts
+ * muonElectronDsigmaDt(-0.01) * GEV2_PB; // pb/GeV² at t = −0.01 GeV² (E_e ≈ 9.8 GeV)
+ * ```
  */
 export function muonElectronDsigmaDt(
   t: number,
@@ -174,7 +178,16 @@ export function generateMuonElectronElastic(
  * Spin-averaged |M|²/e⁶ of μ-(p₁) e-(p₂) → μ-(p₃) e-(p₄) γ(k), by crossing the e+e- → μ+μ-γ form
  * ({@link muMuGammaMsq}): e+(p₊) → e-(−p₄), μ+(q₊) → μ-(−p₁); two crossed fermions, no sign change.
  * Four-vectors as [E, px, py, pz] (GeV).
+ * @param p1 - incoming μ- (GeV)
+ * @param p2 - incoming e- (GeV)
+ * @param p3 - outgoing μ- (GeV)
+ * @param p4 - outgoing e- (GeV)
+ * @param k - photon (GeV)
  * @returns |M|²/e⁶ in GeV⁻² (numeric kernel)
+ * @example
+ * ```ts
+ * muonElectronGammaMsq(p1, p2, p3, p4, k); // |M|²/e⁶ in GeV⁻²
+ * ```
  */
 export function muonElectronGammaMsq(
   p1: ArrayLike<number>,

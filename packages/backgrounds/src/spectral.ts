@@ -80,6 +80,10 @@ export function resonanceConversionProbability(
  * @param mass - M (GeV)
  * @param width - Γ (GeV)
  * @returns density in GeV⁻²
+ * @example
+ * ```ts
+ * breitWignerQ2(3.0969 ** 2, 3.0969, 92.6e-6); // peak density 1/(πMΓ)
+ * ```
  */
 export function breitWignerQ2(q2: number, mass: number, width: number): number {
   const mg = mass * width;
@@ -95,6 +99,10 @@ export function breitWignerQ2(q2: number, mass: number, width: number): number {
  * @param q2 - GeV²
  * @param alpha - fine-structure constant (default α(0))
  * @returns density in GeV⁻²
+ * @example
+ * ```ts
+ * resonanceDensity(VECTOR_MESONS.phi, "mumu", 1.0195 ** 2); // GeV⁻² on the φ peak
+ * ```
  */
 export function resonanceDensity(
   meson: VectorMeson,
@@ -155,6 +163,10 @@ export function pionFormFactorSquared(q2: number): number {
  * @param q2 - GeV²
  * @param alpha - fine-structure constant (default α(0))
  * @returns density in GeV⁻²
+ * @example
+ * ```ts
+ * dipionDensity(0.6); // GeV⁻² near the ρ peak
+ * ```
  */
 export function dipionDensity(q2: number, alpha: number = ALPHA): number {
   const r = (M_PI * M_PI) / q2;

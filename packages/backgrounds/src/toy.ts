@@ -214,7 +214,16 @@ export const NEGLIGIBLE_PROCESSES = {
   },
 } as const;
 
-/** Returns the named process. @throws {@link PhysError} `UNKNOWN_NAME` for an unknown name (negligible processes are named in the message). */
+/**
+ * Returns the named process.
+ * @param name - a key of {@link BACKGROUND_PROCESSES}
+ * @returns the process
+ * @throws {@link PhysError} `UNKNOWN_NAME` for an unknown name (negligible processes are named in the message)
+ * @example
+ * ```ts
+ * backgroundProcess("belle2.tauPairMuMu").provenance; // "seed"
+ * ```
+ */
 export function backgroundProcess(name: string): BackgroundProcess {
   const p = BACKGROUND_PROCESSES[name];
   if (p === undefined) {

@@ -57,6 +57,10 @@ export function gammaGammaToMuMuInvGeV2(w: number, alpha: number = ALPHA): numbe
  * @param c - cos θ* of the μ- to the photon axis
  * @param alpha - fine-structure constant
  * @returns GeV⁻²
+ * @example
+ * ```ts
+ * gammaGammaToMuMuDcos(1, 0) * GEV2_PB; // pb per unit cos θ* at W = 1 GeV
+ * ```
  */
 export function gammaGammaToMuMuDcos(w: number, c: number, alpha: number = ALPHA): number {
   const w2 = w * w;
@@ -78,6 +82,10 @@ export function gammaGammaToMuMuDcos(w: number, c: number, alpha: number = ALPHA
  * @param maxAngle - θ_max (rad)
  * @param alpha - fine-structure constant
  * @returns dN/dx (0 when the Q² range is empty)
+ * @example
+ * ```ts
+ * epaFlux(0.1, 5.29, 0.216); // photons per unit x at x = 0.1 from a 5.29 GeV beam
+ * ```
  */
 export function epaFlux(x: number, beamEnergy: number, maxAngle: number, alpha: number = ALPHA): number {
   if (!(x > 0 && x < 1)) return 0;
