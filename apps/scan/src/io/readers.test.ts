@@ -110,3 +110,40 @@ describe("Parquet", () => {
     );
   });
 });
+
+describe("ROOT TTree", () => {
+  // test/fixtures/masses.root: written by test/fixtures/make-root-fixture.mjs (TTree "events",
+  // Double_t branches "run" and "mass"; mass = 0.25, 1, 3.0969, 5.5, 9.25, 0.1, NaN)
+  const root = new URL("../../test/fixtures/masses.root", import.meta.url).pathname;
+  it("reads a branch through jsroot and counts the invalid entries", async () => {
+    const c = await readMassColumn(root, { ...opts, column: "mass" });
+    expect(Array.from(c.masses)).toEqual([0.25, 1, 3.0969, 5.5, 9.25]);
+    expect(c.rows).toBe(7);
+    expect(c.invalid.byReason["below-threshold"]).toBe(1);
+    expect(c.invalid.byReason["non-finite"]).toBe(1);
+    expect(c.source).toMatchObject({ format: "root", column: "mass" });
+    const named = await readMassColumn(root, { ...opts, column: "mass", tree: "events" });
+    expect(named.masses.length).toBe(5);
+  });
+  it("names a missing branch or tree, and rejects a file that is not ROOT", async () => {
+    await rejects(
+      readMassColumn(root, { ...opts, column: "m" }),
+      "UNKNOWN_NAME",
+      "column",
+      /no column "m"; available: "run", "mass"/,
+    );
+    await rejects(readMassColumn(root, opts), "UNKNOWN_NAME", "column", /2 columns .*choose one with --column/);
+    await rejects(
+      readMassColumn(root, { ...opts, column: "mass", tree: "t" }),
+      "UNKNOWN_NAME",
+      "tree",
+      /no TTree "t"; trees: "events"/,
+    );
+    await rejects(
+      readMassColumn(file("x.root", "not root"), { ...opts, column: "mass" }),
+      "IO_ERROR",
+      "data",
+      /not a readable ROOT file/,
+    );
+  });
+});
