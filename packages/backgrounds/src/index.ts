@@ -67,7 +67,7 @@ export {
   virtualPhotonDensity,
 } from "./spectral.js";
 export type { TauPairOptions, TauPairSample } from "./tauPair.js";
-export { generateTauPairMuMu, TAU_PAIR_DEFAULTS, tauPairMuMuSigma } from "./tauPair.js";
+export { generateTauPairMuMu, TAU_PAIR_DEFAULTS, tauPairMuMuSigma, tauSpinCorrelation } from "./tauPair.js";
 export type {
   BackgroundProcess,
   EventVariable,

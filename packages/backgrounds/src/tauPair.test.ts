@@ -1,8 +1,9 @@
 import { beamSetup, createRandom } from "@muonphilic/kinematics";
 import { M_MU, M_TAU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
+import traces from "../test/fixtures/traces.json" with { type: "json" };
 import { michelMoments } from "./michel.js";
-import { generateTauPairMuMu, tauPairMuMuSigma } from "./tauPair.js";
+import { generateTauPairMuMu, tauPairMuMuSigma, tauSpinCorrelation } from "./tauPair.js";
 
 /**
  * Independent moments of τ → μνν̄ at rest from the V-A matrix element |M|² ∝ (M² − m₁₃²)(m₁₃² − m²)
@@ -38,6 +39,19 @@ function restMoments(m: number): { mean: number; a: number } {
 }
 
 describe("tau pair", () => {
+  it("the spin-correlation matrix equals the Dirac traces with spin projectors (traces.json)", () => {
+    for (const r of traces.tauSpin) {
+      const c = tauSpinCorrelation(Math.cos(r.theta), r.beta);
+      const m = r.C as number[][];
+      // rational functions of cos θ and β against double-precision traces: 1e-12
+      expect([c.xx, c.yy, c.zz, c.xz, c.xz]).toBeCloseToRel(
+        [m[0]![0]!, m[1]![1]!, m[2]![2]!, m[0]![2]!, m[2]![0]!],
+        1e-12,
+        1e-14,
+      );
+      expect([m[0]![1]!, m[1]![2]!]).toBeCloseToRel([0, 0], 0, 1e-14);
+    }
+  });
   it("σ = 0.919 nb × BR² = 27.79 pb (Jho2019 eq. (3.11))", () => {
     expect(tauPairMuMuSigma()).toBeCloseToRel(27.79167199, 1e-9);
   });

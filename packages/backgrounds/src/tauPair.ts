@@ -18,8 +18,8 @@
  *    polarimeters of a leptonic decay), C the correlation matrix of γ* → τ+τ- in the helicity axes
  *    (x' in the production plane towards larger θ, z' along the τ-), with D = 1 + c² + s²/γ²:
  *    C_zz = (1 + c² − s²/γ²)/D, C_xx = s²(1 + 1/γ²)/D, C_yy = −β² s²/D, C_xz = C_zx = −sin2θ/(γD)
- *    (derived here and checked against explicit Dirac traces with spin projectors,
- *    tools/reference/backgrounds/traces.py).
+ *    ({@link tauSpinCorrelation}; Tsai1971; checked against explicit Dirac traces with spin projectors,
+ *    tools/reference/backgrounds/traces.py, fixture `traces.json`).
  *
  * @packageDocumentation
  */
@@ -140,6 +140,30 @@ function decayAtRest(rng: RandomSource, out: Float64Array): void {
 }
 
 /**
+ * The spin-correlation matrix of e+e- → γ* → τ-τ+ (unpolarised beams) in the helicity axes: z'
+ * along the τ-, x' in the production plane towards larger θ, y' = z' × x' (module documentation;
+ * numeric kernel). The joint decay rate is ∝ 1 + Σ C_ij h₁ᵢ h₂ⱼ for polarimeters h₁ (τ-), h₂ (τ+).
+ * @param c - cos θ of the τ- to the electron beam
+ * @param beta - τ velocity in the centre-of-mass frame
+ * @returns the non-zero elements (C_xz = C_zx; C_xy = C_yz = 0)
+ * @example
+ * ```ts
+ * tauSpinCorrelation(0, 1).zz; // 1: opposite helicities at β → 1
+ * ```
+ */
+export function tauSpinCorrelation(c: number, beta: number): { xx: number; yy: number; zz: number; xz: number } {
+  const s2 = 1 - c * c;
+  const invG2 = 1 - beta * beta;
+  const d = 1 + c * c + s2 * invG2;
+  return {
+    zz: (1 + c * c - s2 * invG2) / d,
+    xx: (s2 * (1 + invG2)) / d,
+    yy: (-beta * beta * s2) / d,
+    xz: (-2 * Math.sqrt(s2) * c * Math.sqrt(invG2)) / d,
+  };
+}
+
+/**
  * Generates e+e- → τ+τ- → μ+μ- 4ν events (module documentation), seeded and unweighted, lab frame.
  * @param options - `events` or `luminosityInvPb`, and overrides (see {@link TauPairOptions})
  * @param rng - the seeded random source
@@ -196,17 +220,13 @@ export function generateTauPairMuMu(options: TauPairOptions, rng: RandomSource):
       h2[0] = -h2[0]!;
       h2[1] = -h2[1]!;
       h2[2] = -h2[2]!;
-      const dd = 1 + c * c + s * s * invG2;
-      const czz = (1 + c * c - s * s * invG2) / dd;
-      const cxx = (s * s * (1 + invG2)) / dd;
-      const cyy = (-beta * beta * s * s) / dd;
-      const cxz = (-2 * s * c * Math.sqrt(invG2)) / dd;
+      const C = tauSpinCorrelation(c, beta);
       const w =
         1 +
-        cxx * h1[0]! * h2[0]! +
-        cyy * h1[1]! * h2[1]! +
-        czz * h1[2]! * h2[2]! +
-        cxz * (h1[0]! * h2[2]! + h1[2]! * h2[0]!);
+        C.xx * h1[0]! * h2[0]! +
+        C.yy * h1[1]! * h2[1]! +
+        C.zz * h1[2]! * h2[2]! +
+        C.xz * (h1[0]! * h2[2]! + h1[2]! * h2[0]!);
       if (!(rng.uniform() * 2 < w)) continue;
     }
     // rest frames → hard-process frame: τ- moves along +z with β, τ+ along −z

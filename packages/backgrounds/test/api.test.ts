@@ -63,6 +63,7 @@ it("pins the public API", async () => {
       "resonanceDensity",
       "sampleMichel",
       "tauPairMuMuSigma",
+      "tauSpinCorrelation",
       "toyDataset",
       "upsilonTransitionSigma",
       "virtualPhotonDensity",

@@ -6,6 +6,9 @@ Explicit 4x4 gamma matrices (Dirac representation), no symbolic algebra:
   electron exchange, massless electrons, polarisation sums -g (compare with 2 X of conversion.ts);
 - mumugamma: spin-averaged |M|^2/e^6 of e+(pp) e-(pm) -> mu+(qp) mu-(qm) gamma(k), ISR + FSR with
   their interference, electron and muon masses kept (compare with the factorised form of mumuGamma.ts);
+- tauSpin: the spin-correlation matrix C_ij of e+e- -> gamma* -> tau-(s1) tau+(s2) in the helicity axes
+  (x' in the production plane towards larger theta, z' along the tau-), from traces with the spin
+  projectors (p + m)(1 + g5 s1)/2 and (p - m)(1 + g5 s2)/2 (compare with tauPair.ts);
 - annihilation: L_{mu nu} H^{mu nu} for gamma*(Q) -> mu-(p1) mu+(p2) V(k) with massive muons, the
   unpolarised beam tensor L = k1 k2 + k2 k1 - (k1.k2) g, beams along +-z (compare with W of
   annihilation.ts), and -g_{mu nu} H^{mu nu} (compare with @muonphilic/models gammaStarMuMuXMsq).
@@ -100,6 +103,24 @@ def mumugamma_m2(pp, pm, qp, qm, k, me, mmu):
                 tot += ga*gnn*(e11*m11/sp**2 + e22*m22/s**2 + 2*(e12*m12).real/(s*sp))
     return tot.real/4
 
+G5 = 1j * G[0] @ G[1] @ G[2] @ G[3]
+
+
+def spin4(p, m, shat):
+    """Spin four-vector of a particle of momentum p whose rest-frame spin (reached by a pure boost) is shat."""
+    pv = p[1:]
+    s0 = pv @ shat / m
+    return np.array([s0, *(shat + (pv @ shat) / (m * (p[0] + m)) * pv)])
+
+
+def tau_pair_m2(k1, k2, p1, p2, m, s1, s2):
+    lt = np.outer(k1, k2) + np.outer(k2, k1) - dot(k1, k2) * np.linalg.inv(METRIC)
+    lower = METRIC @ lt @ METRIC
+    a = (sl(p1) + m * ONE) @ (ONE + G5 @ sl(s1)) / 2
+    b = (sl(p2) - m * ONE) @ (ONE + G5 @ sl(s2)) / 2
+    return sum(lower[mu, nu] * np.trace(a @ G[mu] @ b @ G[nu]) for mu in range(4) for nu in range(4)).real
+
+
 def boost(v, p):
     b = p[1:] / p[0]
     b2 = b @ b
@@ -153,6 +174,18 @@ def main():
             w = float(np.sum(lower * h))
             mg = float(-np.sum(METRIC * h))
             out["annihilation"].append({"s": s, "muonMass": mmu, "vMass": mv, "p1": list(p1), "p2": list(p2), "k": list(kvec), "t1": t1, "t2": t2, "beamContraction": w, "minusGContraction": mg})
+    out["tauSpin"] = []
+    mtau = 1.77686
+    ptau = np.sqrt(e * e - mtau * mtau)
+    for th in [0.3, 1.0, 2.0]:
+        c, sn = np.cos(th), np.sin(th)
+        n = np.array([sn, 0, c])
+        p1 = np.array([e, *(ptau * n)])
+        p2 = np.array([e, *(-ptau * n)])
+        axes = [np.array([c, 0, -sn]), np.array([0, 1.0, 0]), n]
+        d = tau_pair_m2(k1, k2, p1, p2, mtau, np.zeros(4), np.zeros(4))
+        cm = [[sum(a * b * tau_pair_m2(k1, k2, p1, p2, mtau, spin4(p1, mtau, a * axes[i]), spin4(p2, mtau, b * axes[j])) for a in (1, -1) for b in (1, -1)) / (4 * d) for j in range(3)] for i in range(3)]
+        out["tauSpin"].append({"sqrtS": sqrt_s, "tauMass": mtau, "theta": th, "beta": ptau / e, "C": cm})
     out["mumugamma"] = []
     me = 0.00051099895
     e = 10.58 / 2
