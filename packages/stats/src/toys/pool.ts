@@ -140,10 +140,16 @@ export function workerRunner(workspace: Workspace, modelOptions: ModelOptions, t
     );
   }
   let byOptions = modelKeys.get(workspace);
-  if (!byOptions) modelKeys.set(workspace, (byOptions = new Map()));
+  if (!byOptions) {
+    byOptions = new Map();
+    modelKeys.set(workspace, byOptions);
+  }
   const optionsKey = JSON.stringify(modelOptions);
   let modelKey = byOptions.get(optionsKey);
-  if (modelKey === undefined) byOptions.set(optionsKey, (modelKey = nextModelKey++));
+  if (modelKey === undefined) {
+    modelKey = nextModelKey++;
+    byOptions.set(optionsKey, modelKey);
+  }
   const key = modelKey;
 
   const request = (slot: Slot, batch: ToyBatch): Promise<Float64Array> => {
