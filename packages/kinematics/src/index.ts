@@ -36,6 +36,7 @@ export {
   fourVectorAt,
   invariantMassColumns,
   massSquaredColumns,
+  requireEvents,
   setFourVector,
   sumColumns,
 } from "./columns.js";

@@ -70,6 +70,7 @@ it("exports exactly the documented names", async () => {
       "recoilMassSquaredColumns",
       "reducedMass",
       "reducedMassColumns",
+      "requireEvents",
       "restoreRandom",
       "scale",
       "setFourVector",
