@@ -2,7 +2,7 @@ import { createRandom } from "@muonphilic/kinematics";
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { expectPhysError, fixedEvents, rad } from "../test/helpers.js";
-import { belle2 } from "./belle2.js";
+import { BELLE2_TRACK_ANGLES, belle2 } from "./belle2.js";
 import type { DetectorDescription } from "./detector.js";
 import { e949 } from "./e949.js";
 import { muone } from "./muone.js";
@@ -13,9 +13,17 @@ function specs(d: DetectorDescription): [string, { provenance?: unknown } | unde
   const out: [string, { provenance?: unknown } | undefined][] = [["trigger", d.config.trigger]];
   for (const [s, r] of Object.entries(d.config.responses)) {
     if (r === undefined) continue;
-    for (const k of ["acceptance", "efficiency", "resolution", "muonId", "electronId", "threshold"] as const) {
+    for (const k of [
+      "acceptance",
+      "efficiency",
+      "resolution",
+      "muonId",
+      "electronId",
+      "threshold",
+      "trackAngularResolution",
+    ] as const) {
       const v = r[k];
-      if (k === "threshold" && v === undefined) continue;
+      if ((k === "threshold" || k === "trackAngularResolution") && v === undefined) continue;
       out.push([`${s}.${k}`, v as { provenance?: unknown }]);
     }
   }
@@ -40,10 +48,43 @@ describe("provenance", () => {
   });
 });
 
+describe("belle2 track angular resolution", () => {
+  it("is on with the four-muon tracking (the default) and off with Jho2019's", () => {
+    const muon = belle2().description.config.responses.muon!;
+    expect(muon.trackAngularResolution?.theta).toEqual(BELLE2_TRACK_ANGLES);
+    expect(muon.trackAngularResolution?.phi).toEqual(BELLE2_TRACK_ANGLES);
+    expect(muon.trackAngularResolution?.provenance?.kind).toBe("assumption");
+    expect(belle2({ tracking: "jho2019" }).presets.trackAngles).toBe("none");
+    expect(belle2({ tracking: "jho2019" }).description.config.responses.muon!.trackAngularResolution).toBeUndefined();
+    expect(belle2({ tracking: "jho2019", trackAngles: "fourMuon" }).presets.trackAngles).toBe("fourMuon");
+    expect(belle2({ trackAngles: "none" }).description.config.responses.pion!.trackAngularResolution).toBeUndefined();
+    const terms = { constantRad: 1e-3, scatteringGeVRad: 0 };
+    expect(belle2({ trackAngles: { theta: terms, phi: terms } }).presets.trackAngles).toBe("custom");
+    expectPhysError(() => belle2({ trackAngles: "flat" as "none" }), "UNKNOWN_NAME", "trackAngles");
+  });
+
+  it("trackResolution of the default model: Belle2-4mu's σ_pT and the preset's σ_θ = σ_φ = a ⊕ b/(pβ)", () => {
+    const det = belle2();
+    const [px, py, pz] = [0.3, -0.4, 1.2]; // p_T = 0.5, p = 1.3 GeV
+    const r = det.trackResolution("muon", px, py, pz, M_MU);
+    const pbeta = (1.3 * 1.3) / Math.hypot(1.3, M_MU);
+    const a = BELLE2_TRACK_ANGLES.constantRad;
+    const b = BELLE2_TRACK_ANGLES.scatteringGeVRad;
+    // Independent evaluations of the formulas (a few ulps of rounding).
+    expect(r.sigmaPt).toBeCloseToRel(0.5 * Math.sqrt((0.001 * 0.5) ** 2 + 0.003 ** 2), 1e-15);
+    expect(r.sigmaTheta).toBeCloseToRel(Math.sqrt(a * a + (b / pbeta) ** 2), 1e-15);
+    expect(r.sigmaPhi).toBeCloseToRel(r.sigmaTheta, 1e-15);
+    const none = belle2({ trackAngles: "none" }).trackResolution("muon", px, py, pz, M_MU);
+    expect(none.sigmaTheta).toBe(0);
+    expect(none.sigmaPhi).toBe(0);
+  });
+});
+
 describe("belle2 presets", () => {
   it("records the preset names and 'custom' for descriptions", () => {
     expect(belle2().presets).toEqual({
       tracking: "fourMuon",
+      trackAngles: "fourMuon",
       muonId: "belle2",
       trigger: "fourMuon",
       photonVeto: "conservative",

@@ -182,6 +182,121 @@ describe("createDetector: direction smearing", () => {
   });
 });
 
+describe("createDetector: track angular resolution", () => {
+  // σ = a ⊕ b/(pβ) for θ and φ, p_T kept: at p = 0.5 GeV (β = 0.978) σ_θ = √(0.4² + (2/0.489)²) mrad.
+  const theta = { constantRad: 0.4e-3, scatteringGeVRad: 2e-3 };
+  const phi = { constantRad: 1e-3, scatteringGeVRad: 0.5e-3 };
+  const det = createDetector({
+    name: "angles",
+    responses: {
+      muon: {
+        acceptance: { kind: "all" },
+        efficiency: 1,
+        resolution: { kind: "transverseMomentum", curvature: 0.001, constant: 0.003 },
+        trackAngularResolution: { theta, phi },
+      },
+      photon: { acceptance: { kind: "all" }, efficiency: 1, resolution: { kind: "none" } },
+    },
+    trigger: { kind: "none" },
+  });
+  const n = 40000;
+  const p = 0.5;
+  const th = rad(70);
+  const ph = 2.5;
+  const events = fixedEvents(n, { mu: { p, theta: th, phi: ph, mass: M_MU } });
+  const mu = det.reconstruct(events, { mu: "muon" }, createRandom(5)).particles.mu!;
+  const pbeta = (p * p) / Math.hypot(p, M_MU); // p β = p²/E
+  const sTheta = Math.hypot(theta.constantRad, theta.scatteringGeVRad / pbeta);
+  const sPhi = Math.hypot(phi.constantRad, phi.scatteringGeVRad / pbeta);
+  const pt = p * Math.sin(th);
+  const sPtRel = Math.hypot(0.001 * pt, 0.003);
+
+  it("smears θ with a ⊕ b/(pβ), φ with its own terms, and keeps the p_T of the momentum smearing", () => {
+    // Standard deviations of n = 40000 Gaussians: relative error 1/√(2n) = 0.35%; 4σ = 1.4%.
+    const dTheta = meanStd(Float64Array.from(mu.theta, (t) => t - th));
+    const dPhi = meanStd(Float64Array.from(mu.phi, (f) => f - ph));
+    expect(dTheta.std).toBeCloseToRel(sTheta, 0.015);
+    expect(dPhi.std).toBeCloseToRel(sPhi, 0.015);
+    // Means: 4 standard errors σ/√n.
+    expect(dTheta.mean).toBeCloseToRel(0, 0, (4 * sTheta) / Math.sqrt(n));
+    expect(dPhi.mean).toBeCloseToRel(0, 0, (4 * sPhi) / Math.sqrt(n));
+    const dPt = meanStd(Float64Array.from(mu.px, (x, i) => Math.hypot(x, mu.py[i]!) / pt - 1));
+    expect(dPt.std).toBeCloseToRel(sPtRel, 0.015);
+    // Measured four-vectors are consistent: E² − p² = m² (rounding of GeV² quantities, 1e-12 relative).
+    const i = 17;
+    const m2 = mu.e[i]! ** 2 - mu.px[i]! ** 2 - mu.py[i]! ** 2 - mu.pz[i]! ** 2;
+    expect(m2).toBeCloseToRel(M_MU * M_MU, 1e-9);
+  });
+
+  it("trackResolution gives the smearing's (σ_pT, σ_θ, σ_φ), and the pulls of the smeared tracks are unit normal", () => {
+    const r = det.trackResolution("muon", pt * Math.cos(ph), pt * Math.sin(ph), p * Math.cos(th), M_MU);
+    expect(r.sigmaTheta).toBeCloseToRel(sTheta, 1e-14);
+    expect(r.sigmaPhi).toBeCloseToRel(sPhi, 1e-14);
+    expect(r.sigmaPt).toBeCloseToRel(pt * sPtRel, 1e-14);
+    // χ² of the measured (pT, θ, φ) against the truth with the returned widths (evaluated at the
+    // truth): mean 3, variance 6 for a correct covariance; the mean to 4 standard errors √(6/n).
+    let chi2 = 0;
+    for (let k = 0; k < n; k++) {
+      const ptm = Math.hypot(mu.px[k]!, mu.py[k]!);
+      chi2 +=
+        ((ptm - pt) / r.sigmaPt) ** 2 +
+        ((mu.theta[k]! - th) / r.sigmaTheta) ** 2 +
+        ((mu.phi[k]! - ph) / r.sigmaPhi) ** 2;
+    }
+    expect(chi2 / n).toBeCloseToRel(3, 0, 4 * Math.sqrt(6 / n));
+  });
+
+  it("trackResolution: isotropic direction smearing gives σ and σ/sin θ; kernels return NaN; species are checked", () => {
+    const iso = createDetector({
+      name: "iso",
+      responses: {
+        muon: { acceptance: { kind: "all" }, efficiency: 1, resolution: { kind: "none" }, angularResolutionRad: 2e-3 },
+      },
+      trigger: { kind: "none" },
+    });
+    const r = iso.trackResolution("muon", 0.6, 0, 0.8, M_MU); // sin θ = 0.6
+    expect(r.sigmaPt).toBe(0);
+    expect(r.sigmaTheta).toBe(2e-3);
+    expect(r.sigmaPhi).toBeCloseToRel(2e-3 / 0.6, 4e-16);
+    expect(det.trackResolution("muon", 0, 0, 1, M_MU).sigmaTheta).toBeNaN();
+    expect(det.trackResolution("muon", 1, 0, 1, -1).sigmaPt).toBeNaN();
+    expectPhysError(() => det.trackResolution("tau" as "muon", 1, 0, 0, M_MU), "UNKNOWN_NAME", "species");
+    expectPhysError(() => det.trackResolution("photon", 1, 0, 0, 0), "INVALID_ARGUMENT", "species");
+    expectPhysError(() => det.trackResolution("pion", 1, 0, 0, M_PI), "INVALID_ARGUMENT", "species");
+  });
+
+  it("reflects θ through the poles (θ < 0 becomes −θ with φ + π)", () => {
+    const wide = createDetector({
+      name: "wide",
+      responses: {
+        muon: {
+          acceptance: { kind: "all" },
+          efficiency: 1,
+          resolution: { kind: "none" },
+          trackAngularResolution: {
+            theta: { constantRad: 0.05, scatteringGeVRad: 0 },
+            phi: { constantRad: 0, scatteringGeVRad: 0 },
+          },
+        },
+      },
+      trigger: { kind: "none" },
+    });
+    const m = wide.reconstruct(
+      fixedEvents(2000, { mu: { p: 1, theta: 0.02, phi: 0.3, mass: M_MU } }),
+      { mu: "muon" },
+      createRandom(3),
+    ).particles.mu!;
+    let flipped = 0;
+    for (let k = 0; k < 2000; k++) {
+      expect(m.theta[k]!).toBeGreaterThanOrEqual(0);
+      if (Math.abs(m.phi[k]! - (0.3 - Math.PI)) < 1e-12) flipped++;
+      else expect(m.phi[k]!).toBeCloseToRel(0.3, 1e-15);
+    }
+    // P(θ + 0.05 z < 0) = Φ(−0.4) = 0.345; 2000 draws: binomial σ = 0.011, 4σ.
+    expect(flipped / 2000).toBeCloseToRel(0.3446, 0, 0.043);
+  });
+});
+
 describe("createDetector: validation", () => {
   const det = createDetector(config);
   const ev = fixedEvents(3, { mu: { p: 1, theta: 1, mass: M_MU } });
@@ -206,7 +321,7 @@ describe("createDetector: validation", () => {
     expectPhysError(
       () => det.reconstruct(bad, { mu: "muon" }, createRandom(1)),
       "INCOMPATIBLE_SHAPES",
-      "events.particles.mu.e",
+      "events.particles.mu",
     );
     expectPhysError(
       () => det.reconstruct({ ...ev, weight: new Float64Array(2) }, { mu: "muon" }, createRandom(1)),
@@ -216,7 +331,14 @@ describe("createDetector: validation", () => {
     expectPhysError(
       () => det.reconstruct({ size: -1, particles: {} }, {}, createRandom(1)),
       "INVALID_ARGUMENT",
-      "events",
+      "events.size",
+    );
+    expectPhysError(() => det.reconstruct(null as never, {}, createRandom(1)), "INVALID_ARGUMENT", "events");
+    const notFloat = { size: 3, particles: { mu: { ...ev.particles.mu!, e: [1, 1, 1] as unknown as Float64Array } } };
+    expectPhysError(
+      () => det.reconstruct(notFloat, { mu: "muon" }, createRandom(1)),
+      "INVALID_ARGUMENT",
+      "events.particles.mu",
     );
   });
   it("validates the configuration", () => {
@@ -234,6 +356,54 @@ describe("createDetector: validation", () => {
       () => createDetector({ ...config, responses: { muon: { ...config.responses.muon!, angularResolutionRad: -1 } } }),
       "OUT_OF_DOMAIN",
       "config.responses.muon.angularResolutionRad",
+    );
+    const terms = { constantRad: 1e-3, scatteringGeVRad: 1e-3 };
+    expectPhysError(
+      () =>
+        createDetector({
+          ...config,
+          responses: {
+            muon: {
+              ...config.responses.muon!,
+              trackAngularResolution: { theta: terms, phi: { ...terms, constantRad: -1 } },
+            },
+          },
+        }),
+      "OUT_OF_DOMAIN",
+      "config.responses.muon.trackAngularResolution.phi.constantRad",
+    );
+    expectPhysError(
+      () =>
+        createDetector({
+          ...config,
+          responses: { muon: { ...config.responses.muon!, trackAngularResolution: { theta: terms } as never } },
+        }),
+      "INVALID_ARGUMENT",
+      "config.responses.muon.trackAngularResolution.phi",
+    );
+    expectPhysError(
+      () =>
+        createDetector({
+          ...config,
+          responses: {
+            muon: {
+              ...config.responses.muon!,
+              angularResolutionRad: 1e-3,
+              trackAngularResolution: { theta: terms, phi: terms },
+            },
+          },
+        }),
+      "INVALID_ARGUMENT",
+      "config.responses.muon.trackAngularResolution",
+    );
+    expectPhysError(
+      () =>
+        createDetector({
+          ...config,
+          responses: { photon: { ...config.responses.photon!, trackAngularResolution: { theta: terms, phi: terms } } },
+        }),
+      "INVALID_ARGUMENT",
+      "config.responses.photon.trackAngularResolution",
     );
     expectPhysError(
       () =>

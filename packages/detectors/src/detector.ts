@@ -7,7 +7,8 @@
  * 1. tests the geometric acceptance on the generated direction,
  * 2. merges photons into an electron's calorimeter cluster when they are closer than the
  *    detector's separation angle (MUonE),
- * 3. smears the momentum (tracks) or energy (clusters) and the direction,
+ * 3. smears the momentum (tracks) or energy (clusters) and the direction (track angles θ, φ with
+ *    σ = a ⊕ b/(p β) at fixed p_T, or an isotropic rotation at fixed |p|),
  * 4. applies the reconstruction threshold to the measured quantity,
  * 5. evaluates the reconstruction efficiency and the identification probabilities on the
  *    generated kinematics, and draws the outcomes.
@@ -16,12 +17,25 @@
  *
  * @packageDocumentation
  */
-import { createRandom, type EventColumns, type RandomSource } from "@muonphilic/kinematics";
+import {
+  createRandom,
+  type EventColumns,
+  type RandomSource,
+  requireEvents,
+  type TrackResolution,
+} from "@muonphilic/kinematics";
 import { PhysError, requireOneOf, requirePositive } from "@muonphilic/units";
 import { type Acceptance, type AcceptanceSpec, makeAcceptance } from "./acceptance.js";
 import { type Efficiency, type EfficiencySpec, makeEfficiency } from "./efficiency.js";
 import { assumption, type Provenance } from "./provenance.js";
-import { makeResolution, type Resolution, type ResolutionSpec } from "./resolution.js";
+import {
+  angleResolution,
+  makeResolution,
+  makeTrackAngularResolution,
+  type Resolution,
+  type ResolutionSpec,
+  type TrackAngularResolutionSpec,
+} from "./resolution.js";
 import {
   CHARGED_SPECIES,
   normaliseDeclaration,
@@ -53,10 +67,20 @@ export interface ParticleResponseSpec {
   readonly efficiency: EfficiencySpec;
   /** Momentum or energy resolution. */
   readonly resolution: ResolutionSpec;
-  /** Gaussian width of each of the two angles transverse to the direction (rad, default 0). */
+  /**
+   * Gaussian width of each of the two angles transverse to the direction (rad, default 0): an
+   * isotropic direction smearing at fixed |p| (σ(θ) = σ, σ(φ) = σ/sin θ). Exclusive with
+   * `trackAngularResolution`.
+   */
   readonly angularResolutionRad?: number;
   /** Where the angular resolution comes from. */
   readonly angularProvenance?: Provenance;
+  /**
+   * Track angular resolution σ_θ, σ_φ = a ⊕ b/(p β) (default none): θ and φ smeared independently
+   * at fixed measured p_T. Only for responses that measure a momentum; exclusive with
+   * `angularResolutionRad`.
+   */
+  readonly trackAngularResolution?: TrackAngularResolutionSpec;
   /**
    * Whether the magnitude of the momentum is measured (default true). When false (MUonE muons:
    * no magnet), the output four-vector is `NaN` and only the direction is filled.
@@ -173,6 +197,23 @@ export interface DetectorModel {
   /** Everything the model uses, with provenance. */
   readonly description: DetectorDescription;
   /**
+   * The Gaussian resolution with which a track of this species and momentum is measured, in the
+   * (p_T, θ, φ) parametrisation of `trackCovariance` (`@muonphilic/kinematics`): the inputs of a
+   * kinematic fit's covariance that match the smearing. σ(p_T) = p_T σ_rel(p, p_T, E, β) of the
+   * momentum resolution; σ(θ), σ(φ) of `trackAngularResolution`, or σ and σ/sin θ of an isotropic
+   * `angularResolutionRad`, or 0 when angles are not smeared. Evaluate it at the measured momentum.
+   * Numbers outside the domain (p_T = 0, a negative mass) give `NaN` widths; it never throws for them.
+   * @param species - a charged species with a response in this detector
+   * @param px - momentum x (GeV)
+   * @param py - momentum y (GeV)
+   * @param pz - momentum z (GeV)
+   * @param mass - the mass hypothesis (GeV), for β
+   * @returns `{ sigmaPt }` (GeV), `{ sigmaTheta, sigmaPhi }` (rad)
+   * @throws {@link PhysError} `UNKNOWN_NAME` for an unknown species; `INVALID_ARGUMENT` for a
+   *   species this detector does not track (no response, or a calorimeter response)
+   */
+  trackResolution(species: Species, px: number, py: number, pz: number, mass: number): TrackResolution;
+  /**
    * Reconstructs a batch of generator-level events.
    * @param events - lab-frame events (GeV); every particle name must be declared in `species`
    * @param species - the species (and optionally charge) of every particle name
@@ -197,6 +238,7 @@ interface CompiledResponse {
   readonly efficiency: Efficiency;
   readonly resolution: Resolution;
   readonly angular: number;
+  readonly trackAngles: TrackAngularResolutionSpec | undefined;
   readonly measuresMomentum: boolean;
   readonly muonId: Efficiency;
   readonly electronId: Efficiency;
@@ -230,6 +272,32 @@ function compileResponse(
       allowed: ">= 0 rad",
     });
   }
+  let trackAngles: TrackAngularResolutionSpec | undefined;
+  if (r.trackAngularResolution !== undefined) {
+    trackAngles = makeTrackAngularResolution(`${argument}.trackAngularResolution`, r.trackAngularResolution);
+    if (angular > 0) {
+      throw new PhysError(
+        "INVALID_ARGUMENT",
+        `${argument}: give either angularResolutionRad or trackAngularResolution, not both`,
+        {
+          argument: `${argument}.trackAngularResolution`,
+          value: r.trackAngularResolution,
+          allowed: "undefined when angularResolutionRad > 0",
+        },
+      );
+    }
+    if (resolution.smears === "energy") {
+      throw new PhysError(
+        "INVALID_ARGUMENT",
+        `${argument}.trackAngularResolution needs a momentum resolution (tracks), not a calorimeter one`,
+        {
+          argument: `${argument}.trackAngularResolution`,
+          value: r.trackAngularResolution,
+          allowed: "a response with a momentum or no resolution",
+        },
+      );
+    }
+  }
   const muonId = makeEfficiency(`${argument}.muonId`, r.muonId ?? NEVER_IDENTIFIED);
   const electronId = makeEfficiency(`${argument}.electronId`, r.electronId ?? NEVER_IDENTIFIED);
   const spec: ParticleResponseSpec = {
@@ -245,6 +313,7 @@ function compileResponse(
       efficiency,
       resolution,
       angular,
+      trackAngles,
       measuresMomentum: r.measuresMomentum ?? true,
       muonId,
       electronId,
@@ -300,32 +369,8 @@ function compileConfig(config: DetectorConfig): CompiledDetector {
   return { responses, trigger, stations, separation, config: { ...config, responses: specs } };
 }
 
-function requireColumn(argument: string, column: unknown, size: number): Float64Array {
-  if (!(column instanceof Float64Array)) {
-    throw new PhysError("INVALID_ARGUMENT", `${argument} must be a Float64Array`, {
-      argument,
-      value: typeof column,
-      allowed: "Float64Array",
-    });
-  }
-  if (column.length !== size) {
-    throw new PhysError("INCOMPATIBLE_SHAPES", `${argument} has length ${column.length}, events.size is ${size}`, {
-      argument,
-      value: column.length,
-      allowed: `length ${size}`,
-    });
-  }
-  return column;
-}
-
 function requireEventBatch(events: EventColumns, species: SpeciesDeclaration): string[] {
-  if (events === null || typeof events !== "object" || !Number.isInteger(events.size) || events.size < 0) {
-    throw new PhysError("INVALID_ARGUMENT", "events must be EventColumns with an integer size >= 0", {
-      argument: "events",
-      value: events === null || typeof events !== "object" ? events : events.size,
-      allowed: "{ size, particles, weight? }",
-    });
-  }
+  requireEvents("events", events);
   if (species === null || typeof species !== "object") {
     throw new PhysError("INVALID_ARGUMENT", "species must map every particle name to a species", {
       argument: "species",
@@ -333,7 +378,7 @@ function requireEventBatch(events: EventColumns, species: SpeciesDeclaration): s
       allowed: "{ [name]: species | { species, charge } }",
     });
   }
-  const names = Object.keys(events.particles ?? {});
+  const names = Object.keys(events.particles);
   for (const name of names) {
     if (!(name in species)) {
       throw new PhysError("UNKNOWN_NAME", `species has no declaration for particle "${name}"`, {
@@ -342,9 +387,6 @@ function requireEventBatch(events: EventColumns, species: SpeciesDeclaration): s
         allowed: `a species for every particle: ${names.join(", ")}`,
       });
     }
-    const c = events.particles[name];
-    for (const k of ["e", "px", "py", "pz"] as const)
-      requireColumn(`events.particles.${name}.${k}`, c?.[k], events.size);
   }
   for (const name of Object.keys(species)) {
     if (!names.includes(name)) {
@@ -355,7 +397,6 @@ function requireEventBatch(events: EventColumns, species: SpeciesDeclaration): s
       });
     }
   }
-  if (events.weight !== undefined) requireColumn("events.weight", events.weight, events.size);
   return names;
 }
 
@@ -502,7 +543,7 @@ function reconstructWith(
     const draw = createRandom(callSeed, 3 + 2 * j);
     const calo = merging?.energy.get(name);
     const merged = merging?.merged.get(name);
-    const { acceptance, resolution, threshold, angular } = r;
+    const { acceptance, resolution, threshold, angular, trackAngles } = r;
     for (let i = 0; i < n; i++) {
       const e = gen.e[i]!;
       const px = gen.px[i]!;
@@ -530,7 +571,28 @@ function reconstructWith(
         if (!(em > m)) continue;
         pm = Math.sqrt((em - m) * (em + m));
       }
-      if (angular > 0) smearDirection(px / p, py / p, pz / p, angular, smear, dir);
+      if (trackAngles !== undefined) {
+        // (p_T, θ, φ) measured independently: θ and φ smeared, p_T of the momentum smearing kept.
+        const beta = p / e;
+        const sTheta = angleResolution(trackAngles.theta, p, beta);
+        const sPhi = angleResolution(trackAngles.phi, p, beta);
+        let th = theta + sTheta * smear.normal();
+        let ph = Math.atan2(py, px) + sPhi * smear.normal();
+        if (th < 0) {
+          th = -th;
+          ph += Math.PI;
+        } else if (th > Math.PI) {
+          th = 2 * Math.PI - th;
+          ph += Math.PI;
+        }
+        const st = Math.sin(th);
+        if (!(st > 0)) continue;
+        pm *= pt / p / st;
+        em = Math.sqrt(pm * pm + m * m);
+        dir[0] = st * Math.cos(ph);
+        dir[1] = st * Math.sin(ph);
+        dir[2] = Math.cos(th);
+      } else if (angular > 0) smearDirection(px / p, py / p, pz / p, angular, smear, dir);
       else {
         dir[0] = px / p;
         dir[1] = py / p;
@@ -578,6 +640,41 @@ function reconstructWith(
   };
 }
 
+function trackResolutionOf(
+  det: CompiledDetector,
+  speciesIn: Species,
+  px: number,
+  py: number,
+  pz: number,
+  mass: number,
+): TrackResolution {
+  const species = requireOneOf("species", speciesIn, SPECIES);
+  const r = det.responses[species];
+  if (r === undefined || !CHARGED_SPECIES.includes(species) || r.resolution.smears === "energy") {
+    throw new PhysError("INVALID_ARGUMENT", `species ${species} is not tracked by ${det.config.name}`, {
+      argument: "species",
+      value: species,
+      allowed: CHARGED_SPECIES.filter(
+        (s) => det.responses[s] !== undefined && det.responses[s]?.resolution.smears !== "energy",
+      ).join(" | "),
+    });
+  }
+  const pt = Math.sqrt(px * px + py * py);
+  const p = Math.sqrt(pt * pt + pz * pz);
+  if (!(pt > 0 && mass >= 0)) return { sigmaPt: Number.NaN, sigmaTheta: Number.NaN, sigmaPhi: Number.NaN };
+  const e = Math.sqrt(p * p + mass * mass);
+  const beta = p / e;
+  const sigmaPt = r.resolution.smears === "momentum" ? pt * r.resolution.relativeSigma(p, pt, e, beta) : 0;
+  if (r.trackAngles !== undefined) {
+    return {
+      sigmaPt,
+      sigmaTheta: angleResolution(r.trackAngles.theta, p, beta),
+      sigmaPhi: angleResolution(r.trackAngles.phi, p, beta),
+    };
+  }
+  return { sigmaPt, sigmaTheta: r.angular, sigmaPhi: r.angular / (pt / p) };
+}
+
 /**
  * Builds a detector model from a data-only configuration.
  *
@@ -614,6 +711,7 @@ export function createDetector(
   return {
     name: config.name,
     description,
+    trackResolution: (species, px, py, pz, mass) => trackResolutionOf(det, species, px, py, pz, mass),
     reconstruct: (events, species, rng) => reconstructWith(det, description, events, species, rng),
   };
 }

@@ -16,6 +16,7 @@ export type {
   Belle2Options,
   Belle2PhotonVetoPreset,
   Belle2PhotonVetoSpec,
+  Belle2TrackAnglesPreset,
   Belle2TrackingPreset,
   Belle2TriggerPreset,
 } from "./belle2.js";
@@ -24,6 +25,8 @@ export {
   BELLE2_GEOMETRY,
   BELLE2_MUON_ID_PRESETS,
   BELLE2_PHOTON_VETO_PRESETS,
+  BELLE2_TRACK_ANGLE_PRESETS,
+  BELLE2_TRACK_ANGLES,
   BELLE2_TRACKING_PRESETS,
   BELLE2_TRIGGER_PRESETS,
   belle2,
@@ -61,13 +64,21 @@ export type { DetectorName } from "./presets.js";
 export { DETECTOR_NAMES, detectorPreset } from "./presets.js";
 export type { Provenance, ProvenanceKind } from "./provenance.js";
 export { assumption, fromExternal, fromSeed, USER_PROVENANCE } from "./provenance.js";
-export type { Resolution, ResolutionSpec, ResolutionTerm } from "./resolution.js";
+export type {
+  AngleResolutionTerms,
+  Resolution,
+  ResolutionSpec,
+  ResolutionTerm,
+  TrackAngularResolutionSpec,
+} from "./resolution.js";
 export {
+  angleResolution,
   BELLE2_TRACKING,
   belle2MomentumResolution,
   belle2PtResolution,
   calorimeterResolution,
   makeResolution,
+  makeTrackAngularResolution,
   RESOLUTION_KINDS,
 } from "./resolution.js";
 export type { CountRange, Requirement, Selection, SelectionMode, SelectOptions } from "./selection.js";

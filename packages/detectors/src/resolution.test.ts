@@ -1,7 +1,14 @@
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { expectPhysError } from "../test/helpers.js";
-import { belle2MomentumResolution, belle2PtResolution, calorimeterResolution, makeResolution } from "./resolution.js";
+import {
+  angleResolution,
+  belle2MomentumResolution,
+  belle2PtResolution,
+  calorimeterResolution,
+  makeResolution,
+  makeTrackAngularResolution,
+} from "./resolution.js";
 
 describe("Belle II tracking resolution", () => {
   it("Jho2019 eq. (3.10): σ_p/p = 0.0011 p ⊕ 0.0025/β", () => {
@@ -72,5 +79,39 @@ describe("resolution models", () => {
     );
     expectPhysError(() => makeResolution("cal", { kind: "energy", terms: [] }), "INVALID_ARGUMENT", "cal.terms");
     expectPhysError(() => makeResolution("cal", null as never), "INVALID_ARGUMENT", "cal");
+  });
+});
+
+describe("track angular resolution", () => {
+  const terms = { constantRad: 3e-4, scatteringGeVRad: 1e-3 };
+  it("σ = a ⊕ b/(p β)", () => {
+    // p = 1 GeV muon: p β = p²/E; independent evaluation.
+    const beta = 1 / Math.hypot(1, M_MU);
+    expect(angleResolution(terms, 1, beta)).toBeCloseToRel(Math.sqrt(3e-4 ** 2 + (1e-3 / beta) ** 2), 4e-16);
+    // Limits: the constant term at high momentum (b/p = 1e-7 is 1.1e-7 relative in quadrature... 5.6e-8),
+    // the scattering term at low momentum (a is 3e-4 of b/(pβ) at p β = 1e-3: 4.5e-8 relative).
+    expect(angleResolution(terms, 1e4, 1)).toBeCloseToRel(3e-4, 1e-7);
+    expect(angleResolution(terms, 0.01, 0.1)).toBeCloseToRel(1, 1e-7);
+  });
+  it("returns NaN outside the domain", () => {
+    expect(angleResolution(terms, 0, 1)).toBeNaN();
+    expect(angleResolution(terms, 1, 0)).toBeNaN();
+    expect(angleResolution(terms, 1, 1.5)).toBeNaN();
+    expect(angleResolution(terms, Number.NaN, 1)).toBeNaN();
+  });
+  it("validates descriptions", () => {
+    const ok = makeTrackAngularResolution("a", { theta: terms, phi: terms });
+    expect(ok).toEqual({ theta: terms, phi: terms });
+    expectPhysError(() => makeTrackAngularResolution("a", null as never), "INVALID_ARGUMENT", "a");
+    expectPhysError(
+      () => makeTrackAngularResolution("a", { theta: terms, phi: { constantRad: 0, scatteringGeVRad: -1 } }),
+      "OUT_OF_DOMAIN",
+      "a.phi.scatteringGeVRad",
+    );
+    expectPhysError(
+      () => makeTrackAngularResolution("a", { theta: { constantRad: Number.NaN, scatteringGeVRad: 0 }, phi: terms }),
+      "INVALID_ARGUMENT",
+      "a.theta.constantRad",
+    );
   });
 });
