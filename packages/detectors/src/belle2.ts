@@ -87,7 +87,7 @@ export const BELLE2_TRACKING_PRESETS: { readonly [K in Belle2TrackingPreset]: Re
  */
 export const BELLE2_TRACK_ANGLES = {
   /** Constant term a (rad). */
-  constantRad: 3e-4,
+  constantRad: 2e-4,
   /** Multiple-scattering coefficient b (GeV·rad). */
   scatteringGeVRad: 1.3e-3,
 } as const;
