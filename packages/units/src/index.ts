@@ -21,10 +21,12 @@ export type {
   Seconds,
 } from "./brands.js";
 export { deg, fb, gev, gev2, invFb, invGev2, invPb, mev, mm, mrad, pb, rad, seconds } from "./brands.js";
-export type { Measured } from "./constants.js";
+export type { Material, Measured } from "./constants.js";
 export {
   ALPHA,
   ALPHA_MZ,
+  AVOGADRO_PER_MOL,
+  BERYLLIUM,
   BR_K_MUNU,
   BR_TAU_ENUNU,
   BR_TAU_MUNUNU,
@@ -39,11 +41,16 @@ export {
   M_JPSI,
   M_K,
   M_MU,
+  M_OMEGA,
+  M_PHI,
   M_PI,
   M_PI0,
+  M_PSI_2S,
   M_RHO,
   M_TAU,
   M_UPSILON_1S,
+  M_UPSILON_2S,
+  M_UPSILON_3S,
   M_W,
   M_Z,
   PDG_EDITION,
