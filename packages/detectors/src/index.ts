@@ -59,7 +59,7 @@ export type {
 } from "./efficiency.js";
 export { KINEMATIC_VARIABLES, makeEfficiency } from "./efficiency.js";
 export type { MuoneDetector, MuoneOptions, TargetMaterial } from "./muone.js";
-export { AVOGADRO_PER_MOL, BERYLLIUM, MUONE_DEFAULTS, muone, muoneLuminosityPerMuon, muonsOnTarget } from "./muone.js";
+export { MUONE_DEFAULTS, muone, muoneLuminosityPerMuon, muonsOnTarget } from "./muone.js";
 export type { DetectorName } from "./presets.js";
 export { DETECTOR_NAMES, detectorPreset } from "./presets.js";
 export type { Provenance, ProvenanceKind } from "./provenance.js";

@@ -7,6 +7,8 @@
  * @packageDocumentation
  */
 import {
+  AVOGADRO_PER_MOL,
+  BERYLLIUM,
   type InvPb,
   invPb,
   PhysError,
@@ -18,13 +20,10 @@ import {
 import { createDetector, type DetectorModel, type ParticleResponseSpec } from "./detector.js";
 import { assumption, fromExternal, fromSeed } from "./provenance.js";
 
-/** Avogadro's constant (mol⁻¹), exact since the 2019 SI redefinition. */
-export const AVOGADRO_PER_MOL = 6.02214076e23;
-
 /** cm⁻² per pb⁻¹ (1 pb = 10⁻³⁶ cm²). */
 const CM2_PER_PB = 1e-36;
 
-/** A target material: atomic number, molar mass and density. */
+/** A target material: atomic number, molar mass and density (the shape of `Material` of `@muonphilic/units`). */
 export interface TargetMaterial {
   /** Atomic number Z (electrons per atom). */
   readonly z: number;
@@ -34,9 +33,6 @@ export interface TargetMaterial {
   readonly densityGPerCm3: number;
 }
 
-/** Beryllium: Z = 4, A = 9.0121831 g/mol, ρ = 1.848 g/cm³ (PDG atomic and nuclear properties; not in the seeds). */
-export const BERYLLIUM: TargetMaterial = { z: 4, molarMassGPerMol: 9.0121831, densityGPerCm3: 1.848 };
-
 /** Defaults of {@link muone}. */
 export const MUONE_DEFAULTS = {
   /** Muon beam energy (GeV): Asai2022 sec. II. */
@@ -45,7 +41,7 @@ export const MUONE_DEFAULTS = {
   stations: 40,
   /** Thickness of each beryllium target (mm): Asai2022 sec. II. */
   targetThicknessMm: 15,
-  /** Target material: beryllium (Asai2022 sec. II; properties from the PDG). */
+  /** Target material: beryllium (Asai2022 sec. II; `BERYLLIUM` of `@muonphilic/units`, PDG atomic and nuclear properties). */
   target: BERYLLIUM,
   /** Muon (and electron) track angular resolution per projection (rad): Asai2022 sec. III, "O(0.01) mrad". */
   trackAngularResolutionRad: 1e-5,

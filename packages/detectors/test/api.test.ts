@@ -4,7 +4,6 @@ describe("public API", () => {
   it("exports exactly these names", async () => {
     expect(Object.keys(await import("../src/index.js")).sort()).toMatchInlineSnapshot(`
       [
-        "AVOGADRO_PER_MOL",
         "BELLE2_DETECTOR_DEFAULTS",
         "BELLE2_GEOMETRY",
         "BELLE2_MUON_ID_PRESETS",
@@ -14,7 +13,6 @@ describe("public API", () => {
         "BELLE2_TRACK_ANGLES",
         "BELLE2_TRACK_ANGLE_PRESETS",
         "BELLE2_TRIGGER_PRESETS",
-        "BERYLLIUM",
         "CHARGED_SPECIES",
         "DEFAULTS",
         "DETECTOR_NAMES",

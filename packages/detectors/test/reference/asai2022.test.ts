@@ -1,16 +1,9 @@
 // Asai2022 (secs. II-III): the MUonE setup, luminosity per muon from the electron density, and
 // closure tests of the angular and calorimeter resolutions.
 import { createRandom } from "@muonphilic/kinematics";
-import { invFbToInvPb, M_E, M_MU } from "@muonphilic/units";
+import { AVOGADRO_PER_MOL, BERYLLIUM, invFbToInvPb, M_E, M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
-import {
-  AVOGADRO_PER_MOL,
-  BERYLLIUM,
-  MUONE_DEFAULTS,
-  muone,
-  muoneLuminosityPerMuon,
-  muonsOnTarget,
-} from "../../src/index.js";
+import { MUONE_DEFAULTS, muone, muoneLuminosityPerMuon, muonsOnTarget } from "../../src/index.js";
 import asai from "../fixtures/asai2022.json" with { type: "json" };
 import ref from "../fixtures/reference.json" with { type: "json" };
 import { fixedEvents, meanStd } from "../helpers.js";
