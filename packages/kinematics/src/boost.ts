@@ -112,3 +112,75 @@ export function restFrameKernel(p: FourVector, frame: FourVector, sign: 1 | -1):
     pz: p.pz + f * frame.pz,
   };
 }
+
+/**
+ * Allocation-free {@link boost} for hot loops: boosts the four-vector stored at
+ * `p[offset]`, …, `p[offset + 3]` = (E, px, py, pz) by the velocity β⃗, in place, with the formula of
+ * the module header (E′ = γ(E + β⃗·p⃗), p⃗′ = p⃗ + (γ²/(γ + 1) β⃗·p⃗ + γE) β⃗).
+ * @param p - the array holding the four-vector (GeV)
+ * @param offset - index of E in `p`
+ * @param bx - β_x (units of c)
+ * @param by - β_y
+ * @param bz - β_z, with |β| < 1
+ * Numeric kernel: no validation (|β| ≥ 1 gives `NaN`).
+ * @example
+ * ```ts
+ * const p = Float64Array.of(1, 0, 0, 0);
+ * boostInPlace(p, 0, 0, 0, 0.6); // p = [1.25, 0, 0, 0.75]
+ * ```
+ */
+export function boostInPlace(p: Float64Array, offset: number, bx: number, by: number, bz: number): void {
+  const b2 = bx * bx + by * by + bz * bz;
+  const g = 1 / Math.sqrt(1 - b2);
+  const g2 = (g * g) / (g + 1);
+  const e = p[offset] as number;
+  const px = p[offset + 1] as number;
+  const py = p[offset + 2] as number;
+  const pz = p[offset + 3] as number;
+  const bp = bx * px + by * py + bz * pz;
+  const f = g2 * bp + g * e;
+  p[offset] = g * (e + bp);
+  p[offset + 1] = px + f * bx;
+  p[offset + 2] = py + f * by;
+  p[offset + 3] = pz + f * bz;
+}
+
+/**
+ * Allocation-free {@link boostFromRestFrame} for hot loops: transforms the four-vector stored at
+ * `p[offset]`, …, `p[offset + 3]` from the rest frame of a frame four-momentum P = (P⁰, P⃗) of mass M
+ * to the frame in which P is given, in place: E′ = (E P⁰ + p⃗·P⃗)/M, p⃗′ = p⃗ + P⃗ [p⃗·P⃗/(M(P⁰ + M)) + E/M].
+ * The mass is an argument (not recomputed from P), so a known mass keeps its full precision.
+ * @param p - the array holding the four-vector (GeV)
+ * @param offset - index of E in `p`
+ * @param frameE - P⁰ (GeV)
+ * @param framePx - P_x (GeV)
+ * @param framePy - P_y (GeV)
+ * @param framePz - P_z (GeV)
+ * @param frameMass - M (GeV, > 0)
+ * Numeric kernel: no validation.
+ * @example
+ * ```ts
+ * const d = Float64Array.of(0.5, 0, 0, 0.3); // a daughter in the rest frame of a 1 GeV parent
+ * boostFromRestFrameInPlace(d, 0, 1.25, 0, 0, 0.75, 1); // d = [0.85, 0, 0, 0.75]
+ * ```
+ */
+export function boostFromRestFrameInPlace(
+  p: Float64Array,
+  offset: number,
+  frameE: number,
+  framePx: number,
+  framePy: number,
+  framePz: number,
+  frameMass: number,
+): void {
+  const e = p[offset] as number;
+  const px = p[offset + 1] as number;
+  const py = p[offset + 2] as number;
+  const pz = p[offset + 3] as number;
+  const pp = px * framePx + py * framePy + pz * framePz;
+  const f = pp / (frameMass * (frameE + frameMass)) + e / frameMass;
+  p[offset] = (e * frameE + pp) / frameMass;
+  p[offset + 1] = px + f * framePx;
+  p[offset + 2] = py + f * framePy;
+  p[offset + 3] = pz + f * framePz;
+}
