@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export { chi2PValue } from "@muonphilic/numeric";
 export type { RandomSource, RandomState } from "@muonphilic/random";
 export { createRandom, restoreRandom } from "@muonphilic/random";
 export type { BeamOptions, BeamSetup } from "./beams.js";
@@ -24,7 +26,6 @@ export {
 export { boost, boostFromRestFrame, boostToRestFrame } from "./boost.js";
 export type { DecayNode } from "./chain.js";
 export { decayChainColumns } from "./chain.js";
-export { chi2PValue } from "./chi2.js";
 export {
   addColumns,
   allocateColumns,

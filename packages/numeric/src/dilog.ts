@@ -31,7 +31,8 @@ function series(x: number): number {
 /**
  * Real dilogarithm Li₂(x) for x ≤ 1 (Spence's function in the convention of Jho2019 eq. (2.6)).
  *
- * Reflections map x into [-1, 1/2], where the Bernoulli series in u = -ln(1 - x) converges fast:
+ * Reflections map x into [-1, 1/2], where the Bernoulli series in u = -ln(1 - x) converges fast
+ * (Lewin1981 ch. 1):
  * Li₂(x) = π²/6 - ln x ln(1 - x) - Li₂(1 - x) for 1/2 < x ≤ 1, and
  * Li₂(x) = -π²/6 - ½ ln²(-x) - Li₂(1/x) for x < -1. Accuracy: a few ulp (tested against mpmath).
  *

@@ -1,14 +1,17 @@
 /**
- * Bracketing and root finding for limits: expand from a guess until the sign changes (within
- * bounds), then Brent's method [Brent 1973, "Algorithms for Minimization without Derivatives",
- * ch. 4]. Internal to the inference layer.
+ * Root finding in one dimension: bracketing of a decreasing function from a guess (secant-aimed
+ * steps inside bounds) and Brent's method on a bracket (Brent1973 ch. 4: inverse quadratic
+ * interpolation and secant steps safeguarded by bisection). Numeric kernels: a `NaN` from f ends
+ * the search; they never throw.
  *
  * @packageDocumentation
  */
 
 /** A point where f was evaluated. */
 export interface RootPoint {
+  /** Abscissa. */
   readonly x: number;
+  /** f(x). */
   readonly f: number;
 }
 
@@ -27,6 +30,12 @@ export type BracketOutcome =
  * @param lo - lower end of the search range (≥ 0)
  * @param hi - upper end
  * @param fLo - f(lo) when known without evaluation (e.g. CLs = 1 at μ = 0)
+ * @returns a bracket `{ ok: true, a, b }` with f(a) ≥ 0 > f(b), or `{ ok: false, side, last }`:
+ *   the root lies beyond the `side` end of [lo, hi] (or f was `NaN` at `last`)
+ * @example
+ * ```ts
+ * bracketRoot((x) => 2 - x, 1, 0, 10); // { ok: true, a: { x: ≈1.9…, … }, b: { x: ≈2.0…, … } }
+ * ```
  */
 export function bracketRoot(
   f: (x: number) => number,
@@ -75,7 +84,12 @@ export function bracketRoot(
  * @param xtol - absolute tolerance on x
  * @param rtol - relative tolerance on x
  * @param maxIter - iteration limit
- * @returns the root estimate (the end with the smaller |f| if the limit is reached)
+ * @returns the root estimate (the last iterate if the limit is reached); `NaN` if f returns `NaN`
+ * @example
+ * ```ts
+ * const f = (x: number) => Math.cos(x) - x;
+ * brent(f, { x: 0, f: f(0) }, { x: 1, f: f(1) }, 1e-15, 1e-15); // 0.7390851332151607
+ * ```
  */
 export function brent(
   f: (x: number) => number,
