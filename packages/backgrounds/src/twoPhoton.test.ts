@@ -1,7 +1,7 @@
 import { createRandom } from "@muonphilic/kinematics";
+import { integrate } from "@muonphilic/numeric";
 import { ALPHA, M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
-import { integrate } from "./quadrature.js";
 import { epaFlux, gammaGammaToMuMuDcos, gammaGammaToMuMuInvGeV2, generateTwoPhotonMuMu } from "./twoPhoton.js";
 
 /** ∫∫ flux(x₁) flux(x₂) σ_γγ(√(x₁x₂s)) dx₁dx₂ (strict EPA, quasi-real photons), in pb. */
@@ -18,22 +18,19 @@ function strictEpa(thetaMax: number): number {
       },
       Math.log(xLo / x1),
       0,
-      1e-6,
+      { rtol: 1e-6 },
     );
   return (
-    integrate(
-      (l1) => Math.exp(l1) * epaFlux(Math.exp(l1), eb, thetaMax) * inner(Math.exp(l1)),
-      Math.log(xLo),
-      0,
-      1e-5,
-    ) * 0.3893793721e9
+    integrate((l1) => Math.exp(l1) * epaFlux(Math.exp(l1), eb, thetaMax) * inner(Math.exp(l1)), Math.log(xLo), 0, {
+      rtol: 1e-5,
+    }) * 0.3893793721e9
   );
 }
 
 describe("two-photon e+e- → e+e-μ+μ- (EPA)", () => {
   it("Breit-Wheeler σ equals the integral of its angular distribution", () => {
     for (const w of [0.25, 1, 5]) {
-      const q = integrate((c) => gammaGammaToMuMuDcos(w, c), -1, 1, 1e-12);
+      const q = integrate((c) => gammaGammaToMuMuDcos(w, c), -1, 1, { rtol: 1e-12 });
       // quadrature tolerance 1e-12
       expect(gammaGammaToMuMuInvGeV2(w)).toBeCloseToRel(q, 1e-9);
     }

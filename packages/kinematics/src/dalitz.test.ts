@@ -1,3 +1,4 @@
+import { integrateSqrtEndpoints } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
 import { M_K, M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,6 @@ import {
   threeBodyPhaseSpaceVolume,
 } from "./dalitz.js";
 import { add, fromMassMomentum, mass2 } from "./fourvector.js";
-import { integrateSqrtEndpoints } from "./quadrature.js";
 
 const kaon = { parent: M_K, daughters: [0, 0.1, M_MU] as [number, number, number] }; // K → ν Z'(100 MeV) μ
 

@@ -12,11 +12,12 @@
  *
  * @packageDocumentation
  */
+
+import { integrateSqrtEndpoints } from "@muonphilic/numeric";
 import type { RandomSource } from "@muonphilic/random";
 import { argumentError, requireFinite, requireNonNegative } from "@muonphilic/units";
 import { restFrameKernel } from "./boost.js";
 import { allocateColumns, columnsSize } from "./columns.js";
-import { integrateSqrtEndpoints } from "./quadrature.js";
 import { requireMassAbove } from "./twobody.js";
 import type { FourVector, FourVectorColumns } from "./types.js";
 

@@ -19,6 +19,8 @@
  *
  * @packageDocumentation
  */
+
+import { chi2PValue, cholesky, choleskySolve } from "@muonphilic/numeric";
 import {
   argumentError,
   PhysError,
@@ -27,7 +29,6 @@ import {
   requireNonNegative,
   requirePositive,
 } from "@muonphilic/units";
-import { chi2PValue } from "./chi2.js";
 import { requireFourVector, toThree } from "./fourvector.js";
 import type { FourVector, ThreeVector } from "./types.js";
 
@@ -193,37 +194,6 @@ function compileConstraints(constraints: readonly FitConstraint[], k: number): R
     }
   });
   return rows;
-}
-
-/** In-place Cholesky factorisation of the m×m symmetric matrix a (row-major, lower triangle). */
-function cholesky(a: Float64Array, m: number): boolean {
-  for (let j = 0; j < m; j++) {
-    let d = a[j * m + j]!;
-    for (let k = 0; k < j; k++) d -= a[j * m + k]! ** 2;
-    if (!(d > 0)) return false;
-    const l = Math.sqrt(d);
-    a[j * m + j] = l;
-    for (let i = j + 1; i < m; i++) {
-      let s = a[i * m + j]!;
-      for (let k = 0; k < j; k++) s -= a[i * m + k]! * a[j * m + k]!;
-      a[i * m + j] = s / l;
-    }
-  }
-  return true;
-}
-
-/** Solves L Lᵀ x = b with the factor from {@link cholesky}; x may alias b. */
-function choleskySolve(l: Float64Array, m: number, b: ArrayLike<number>, x: Float64Array): void {
-  for (let i = 0; i < m; i++) {
-    let s = b[i]!;
-    for (let k = 0; k < i; k++) s -= l[i * m + k]! * x[k]!;
-    x[i] = s / l[i * m + i]!;
-  }
-  for (let i = m - 1; i >= 0; i--) {
-    let s = x[i]!;
-    for (let k = i + 1; k < m; k++) s -= l[k * m + i]! * x[k]!;
-    x[i] = s / l[i * m + i]!;
-  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { integrateSqrtEndpoints } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,6 @@ import { chi2Marginal, expectPhysError } from "../test/helpers.js";
 import { columnsFromFourVectors, fourVectorAt, massSquaredColumns } from "./columns.js";
 import { dalitzM12Range, threeBodyPhaseSpaceVolume } from "./dalitz.js";
 import { fromMassMomentum, mass } from "./fourvector.js";
-import { integrateSqrtEndpoints } from "./quadrature.js";
 import { masslessPhaseSpaceVolume, nBodyDecayColumns, ramboColumns, twoBodyPhaseSpaceVolume } from "./rambo.js";
 import { twoBodyMomentum } from "./twobody.js";
 

@@ -1,8 +1,9 @@
 // Shared test helpers of @muonphilic/kinematics.
+
+import { integrateSqrtEndpoints } from "@muonphilic/numeric";
 import { isPhysError } from "@muonphilic/units";
 import { expect } from "vitest";
 import { dalitzM12Range, dalitzM23Range, type ThreeBodyMasses } from "../src/dalitz.js";
-import { integrateSqrtEndpoints } from "../src/quadrature.js";
 
 /** Asserts that f throws a PhysError with the given code and argument name. */
 export function expectPhysError(f: () => unknown, code: string, argument?: string): void {

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+
+import { dilog } from "@muonphilic/numeric";
 import {
   ALPHA,
   argumentError,
@@ -20,7 +22,6 @@ import {
   requirePositive,
   SIN2_THETA_W,
 } from "@muonphilic/units";
-import { dilog } from "./dilog.js";
 
 /**
  * The Z-vertex loop function F₂(x), x = m_X²/m_Z² (Jho2019 eq. (2.6)):

@@ -1,9 +1,9 @@
 import { belle2Beams, createRandom } from "@muonphilic/kinematics";
+import { integrate } from "@muonphilic/numeric";
 import { M_MU, PhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { generateMuMuX } from "./generator.js";
 import { dSigmaMuMuXdz, sigmaMuMuX, sigmaMuMuXWithIsr } from "./production.js";
-import { integrate } from "./quadrature.js";
 
 const beams = belle2Beams();
 const sqrtS = beams.sqrtS;

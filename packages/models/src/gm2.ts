@@ -4,10 +4,11 @@
  *
  * @packageDocumentation
  */
+
+import { integrate } from "@muonphilic/numeric";
 import { argumentError, M_MU, requireFinite, requireNonNegative, requirePositive } from "@muonphilic/units";
 import type { Spin } from "./defaults.js";
 import { requireSpin } from "./models.js";
-import { integratePieces } from "./quadrature.js";
 
 /**
  * Δa_μ/g² of a vector boson of mass m coupled as g X_α μ̄γ^α μ:
@@ -26,7 +27,7 @@ export function deltaAmuVectorPerG2(mass: number): number {
     const w = 1 - z;
     return (2 * z * w * w) / (w * w + r2 * z);
   };
-  return integratePieces(f, breakpoints(Math.sqrt(r2)), { rtol: 1e-13 }) / (8 * Math.PI * Math.PI);
+  return integrate(f, 0, 1, { rtol: 1e-13, breaks: breakpoints(Math.sqrt(r2)) }) / (8 * Math.PI * Math.PI);
 }
 
 /**
@@ -44,7 +45,7 @@ export function deltaAmuScalarPerG2(mass: number): number {
     const w = 1 - z;
     return (w * w * (1 + z)) / (w * w + r2 * z);
   };
-  return integratePieces(f, breakpoints(Math.sqrt(r2)), { rtol: 1e-13 }) / (8 * Math.PI * Math.PI);
+  return integrate(f, 0, 1, { rtol: 1e-13, breaks: breakpoints(Math.sqrt(r2)) }) / (8 * Math.PI * Math.PI);
 }
 
 /** The integrands change on the scale 1 - z ~ m/m_μ: split there for the adaptive rule. */

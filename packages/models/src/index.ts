@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+
+export { dilog } from "@muonphilic/numeric";
 export type { BbnBound, TridentBoundOptions, TridentOptions, ZPoleOptions } from "./constraints.js";
 export {
   BBN_BOUNDS,
@@ -16,9 +18,8 @@ export {
   zPoleExcludedCoupling,
   zPoleF2,
 } from "./constraints.js";
-export type { ProductionMethod, Spin, ZPrimeVariant } from "./defaults.js";
+export type { GeneratorMethod, ProductionMethod, Spin, ZPrimeVariant } from "./defaults.js";
 export { DEFAULTS } from "./defaults.js";
-export { dilog } from "./dilog.js";
 export type { SignalGeneratorOptions, SignalParticle, SignalSample } from "./generator.js";
 export { generateMuMuX } from "./generator.js";
 export type {
@@ -44,6 +45,7 @@ export type { DalitzEdges } from "./matrixElements.js";
 export {
   dalitzEdges,
   gammaStarMsqIntegralFixedS12,
+  gammaStarHadronicTensor,
   gammaStarMsqIntegralT2,
   gammaStarMuMuXMsq,
   kaonMsqIntegralT,

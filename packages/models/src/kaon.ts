@@ -3,6 +3,8 @@
  *
  * @packageDocumentation
  */
+
+import { integrate } from "@muonphilic/numeric";
 import {
   argumentError,
   BR_K_MUNU,
@@ -17,7 +19,6 @@ import {
   TAU_K,
 } from "@muonphilic/units";
 import { dalitzEdges, kaonMsqIntegralT } from "./matrixElements.js";
-import { integrate } from "./quadrature.js";
 
 const MK2 = M_K * M_K;
 const MMU2 = M_MU * M_MU;

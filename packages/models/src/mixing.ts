@@ -3,8 +3,9 @@
  *
  * @packageDocumentation
  */
+
+import { integrate } from "@muonphilic/numeric";
 import { ALPHA, M_MU, M_TAU, requireInRange, requireNonNegative } from "@muonphilic/units";
-import { integrate } from "./quadrature.js";
 
 /** Arguments of {@link kineticMixing}. */
 export interface KineticMixingOptions {

@@ -1,3 +1,4 @@
+import { integrate } from "@muonphilic/numeric";
 import { HBARC_GEV_MM, M_MU, M_TAU, PhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import {
@@ -27,7 +28,6 @@ import {
   zPoleF2,
   zPrimeWidths,
 } from "./index.js";
-import { integrate } from "./quadrature.js";
 
 const expectPhysError = (f: () => unknown, code: string, argument: string): void => {
   try {

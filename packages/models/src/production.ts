@@ -5,6 +5,8 @@
  *
  * @packageDocumentation
  */
+
+import { dilog, integrate } from "@muonphilic/numeric";
 import {
   argumentError,
   GEV2_PB,
@@ -18,11 +20,9 @@ import {
   requirePositive,
 } from "@muonphilic/units";
 import { DEFAULTS, type ProductionMethod, type Spin, type ZPrimeVariant } from "./defaults.js";
-import { dilog } from "./dilog.js";
 import { isrConvolve } from "./isr.js";
 import { dalitzEdges, gammaStarMsqIntegralFixedS12, gammaStarMsqIntegralT2 } from "./matrixElements.js";
 import { requireSpin, zPrime } from "./models.js";
-import { integrate } from "./quadrature.js";
 import { scalarWidths, zPrimeWidths } from "./widths.js";
 
 /**

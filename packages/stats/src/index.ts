@@ -8,6 +8,18 @@
  * @packageDocumentation
  */
 
+// ── special functions and quadrature, re-exported from @muonphilic/numeric ─────────
+export {
+  erf,
+  erfc,
+  integrate,
+  logGamma,
+  normalCdf,
+  normalIsf,
+  normalQuantile,
+  normalSf,
+  poissonCdf,
+} from "@muonphilic/numeric";
 // ── counting experiments (part 2) ────────────────────────────────────────────────
 export type { CountingAsymptoticOptions, CountingLimitOptions } from "./counting/counting.js";
 export {
@@ -86,7 +98,6 @@ export type {
   UpperLimitResult,
 } from "./inference/calculator.js";
 export { fitProfile, INFERENCE_DEFAULTS, makeAsymptoticCalculator } from "./inference/calculator.js";
-export { logGamma, normalCdf, normalIsf, normalQuantile, normalSf, poissonCdf } from "./inference/special.js";
 export type { TestStatisticName } from "./inference/testStatistics.js";
 export { asymptoticPValue, BAND_SIGMAS, q0, qMu, qMuTilde, tMu, tMuTilde } from "./inference/testStatistics.js";
 // ── likelihoods ──────────────────────────────────────────────────────────────────
@@ -166,14 +177,11 @@ export {
   crystalBall,
   doubleCrystalBall,
   doubleSidedCrystalBall,
-  erf,
-  erfc,
   exponential,
   faddeeva,
   fftConvolution,
   gaussian,
   histogramPdf,
-  integrate,
   productPdf,
   relativisticBreitWigner,
   sumPdf,

@@ -3,12 +3,12 @@
  */
 import { createRandom } from "@muonphilic/kinematics";
 import { exactSigmaPerG2InvGeV2 } from "@muonphilic/models";
+import { integrate } from "@muonphilic/numeric";
 import { ALPHA, GEV2_PB, M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { belle2FourMuonToy } from "../../src/belle2FourMuon.js";
 import { conversionDsigmaDcosInvGeV2, conversionSigmaInvGeV2, conversionX } from "../../src/conversion.js";
 import { annihilationRegion, generateFourLepton } from "../../src/fourLepton.js";
-import { integrate } from "../../src/quadrature.js";
 import { DIMUON_RESONANCES, dimuonContinuumDensity, resonanceConversionProbability } from "../../src/spectral.js";
 import paper from "../fixtures/belle2-4mu.json" with { type: "json" };
 import traces from "../fixtures/traces.json" with { type: "json" };
@@ -37,7 +37,7 @@ describe("double photon conversion e+e- → γ*γ*", () => {
           (y) => conversionDsigmaDcosInvGeV2(S, m1 * m1, m2 * m2, (a - Math.exp(y)) / b) * (Math.exp(y) / b),
           Math.log(a - b),
           Math.log(a),
-          1e-10,
+          { rtol: 1e-10 },
         );
       // quadrature tolerance 1e-10
       expect(conversionSigmaInvGeV2(S, m1 * m1, m2 * m2)).toBeCloseToRel(q, 1e-8);
@@ -65,7 +65,7 @@ describe("generated four-lepton cross sections vs independent quadrature (no ISR
       },
       lo,
       Math.log(top),
-      1e-6,
+      { rtol: 1e-6 },
     );
     let res = 0;
     for (const v of DIMUON_RESONANCES) {
@@ -87,13 +87,13 @@ describe("generated four-lepton cross sections vs independent quadrature (no ISR
         },
         lo,
         2 * Math.log(Math.sqrt(S) - Math.sqrt(q1)),
-        1e-6,
+        { rtol: 1e-6 },
       );
     const cc = integrate(
       (l1) => dimuonContinuumDensity(Math.exp(l1)) * Math.exp(l1) * inner(Math.exp(l1)),
       lo,
       Math.log(top),
-      1e-5,
+      { rtol: 1e-5 },
     );
     let cv = 0;
     for (const v of DIMUON_RESONANCES) {

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { bracketRoot, brent, normalQuantile, poissonCdf } from "@muonphilic/numeric";
 import {
   argumentError,
   PhysError,
@@ -22,8 +23,6 @@ import {
   type LimitTestStatistic,
 } from "../inference/asymptotic.js";
 import { INFERENCE_DEFAULTS, type UpperLimitResult } from "../inference/calculator.js";
-import { bracketRoot, brent } from "../inference/rootFinding.js";
-import { normalQuantile, poissonCdf } from "../inference/special.js";
 import { BAND_SIGMAS } from "../inference/testStatistics.js";
 
 /** Defaults of the counting functions. */

@@ -1,6 +1,6 @@
+import { logGamma } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
 import { describe, expect, it } from "vitest";
-import { logGamma } from "../inference/special.js";
 import { migrad } from "../minimizer/index.js";
 import { compileModel, type InterpolationOptions } from "./model.js";
 import type { Workspace } from "./types.js";

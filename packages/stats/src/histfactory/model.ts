@@ -14,9 +14,10 @@
  *
  * @packageDocumentation
  */
+
+import { logGamma } from "@muonphilic/numeric";
 import type { RandomSource } from "@muonphilic/random";
 import { argumentError, PhysError, requireOneOf } from "@muonphilic/units";
-import { logGamma } from "../inference/special.js";
 import type { Objective, ParameterSpec } from "../minimizer/types.js";
 import {
   code0,

@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-import { normalIsf, normalSf } from "./special.js";
+import { normalIsf, normalSf } from "@muonphilic/numeric";
 import { BAND_SIGMAS } from "./testStatistics.js";
 
 /** Test statistics for upper limits: q̃_μ (μ ≥ 0, the default) or q_μ. */

@@ -1,9 +1,8 @@
+import { bracketRoot, brent, normalCdf, normalQuantile, normalSf } from "@muonphilic/numeric";
 import { describe, expect, it } from "vitest";
 import { migrad, type Objective, type ParameterSpec } from "../minimizer/index.js";
 import { asymptoticCls, asymptoticExpectedCls, expectedLimitSqrtQA } from "./asymptotic.js";
 import { makeAsymptoticCalculator, type ProfileLikelihood } from "./calculator.js";
-import { bracketRoot, brent } from "./rootFinding.js";
-import { normalCdf, normalQuantile, normalSf } from "./special.js";
 import { asymptoticPValue, q0, qMu, qMuTilde, tMu, tMuTilde } from "./testStatistics.js";
 
 /**

@@ -11,6 +11,7 @@
  *
  * @packageDocumentation
  */
+import { bracketRoot, brent, normalSf } from "@muonphilic/numeric";
 import { argumentError, PhysError, requireFinite, requireInRange, requireOneOf } from "@muonphilic/units";
 import type { MinimizerResult, MinimizerStatus, Objective, ParameterSpec } from "../minimizer/index.js";
 import { migrad } from "../minimizer/index.js";
@@ -21,8 +22,6 @@ import {
   expectedLimitSqrtQA,
   type LimitTestStatistic,
 } from "./asymptotic.js";
-import { bracketRoot, brent } from "./rootFinding.js";
-import { normalSf } from "./special.js";
 import { BAND_SIGMAS, q0 as q0Stat, qMu, qMuTilde } from "./testStatistics.js";
 
 /** A profile-likelihood problem. */

@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-import { normalSf } from "./special.js";
+import { normalSf } from "@muonphilic/numeric";
 
 /** The test statistics of CCGV2011. */
 export type TestStatisticName = "tmu" | "tmutilde" | "qmu" | "qmutilde" | "q0";

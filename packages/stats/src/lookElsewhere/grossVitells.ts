@@ -14,9 +14,10 @@
  *
  * @packageDocumentation
  */
+
+import { normalIsf, normalSf } from "@muonphilic/numeric";
 import { createRandom, type RandomSource } from "@muonphilic/random";
 import { requireFinite, requireInteger, requireNonNegative } from "@muonphilic/units";
-import { normalIsf, normalSf } from "../inference/special.js";
 
 /** Defaults of the look-elsewhere functions. */
 export const LOOK_ELSEWHERE_DEFAULTS = {

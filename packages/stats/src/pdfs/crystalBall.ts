@@ -4,10 +4,11 @@
  *
  * @packageDocumentation
  */
+
+import { normalProbability } from "@muonphilic/numeric";
 import { requireFinite, requireProbability } from "@muonphilic/units";
 import { sumPdf } from "./combine.js";
 import { buildPdf, type Pdf, requireAbove, requireWindow } from "./pdf.js";
-import { normalProbability } from "./special.js";
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 

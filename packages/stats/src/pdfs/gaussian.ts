@@ -3,9 +3,10 @@
  *
  * @packageDocumentation
  */
+
+import { normalProbability } from "@muonphilic/numeric";
 import { requireFinite } from "@muonphilic/units";
 import { buildPdf, type Pdf, requireAbove, requireWindow } from "./pdf.js";
-import { normalProbability } from "./special.js";
 
 /** Parameters of {@link gaussian}. */
 export interface GaussianParams {

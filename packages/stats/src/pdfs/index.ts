@@ -16,6 +16,6 @@ export type { Pdf, ShapeDefinition } from "./pdf.js";
 export { buildPdf } from "./pdf.js";
 export type { BernsteinParams, ChebyshevParams } from "./polynomial.js";
 export { bernstein, chebyshev } from "./polynomial.js";
-export { erf, erfc, faddeeva, integrate } from "./special.js";
+export { faddeeva } from "./special.js";
 export type { VoigtianParams } from "./voigtian.js";
 export { voigtian } from "./voigtian.js";

@@ -4,9 +4,10 @@
  *
  * @packageDocumentation
  */
+
+import { integrate } from "@muonphilic/numeric";
 import type { RandomSource } from "@muonphilic/random";
 import { argumentError, PhysError, requireFinite, requireInteger } from "@muonphilic/units";
-import { integrate } from "./special.js";
 
 /**
  * A probability density on a finite window [low, high], normalised to 1 there.
@@ -97,7 +98,7 @@ export function buildPdf(def: ShapeDefinition): Pdf {
   const breaks = def.breaks ?? [];
   const tol = def.quadratureTolerance ?? 1e-12;
   const rawIntegral = (a: number, b: number): number =>
-    integral ? integral(a, b) : integrate(shape, a, b, tol, 0, breaks);
+    integral ? integral(a, b) : integrate(shape, a, b, { rtol: tol, breaks });
   const norm = rawIntegral(low, high);
   if (!(norm > 0) || !Number.isFinite(norm)) {
     throw new PhysError("OUT_OF_DOMAIN", `normalisation on [${low}, ${high}] must be finite and > 0, got ${norm}`, {

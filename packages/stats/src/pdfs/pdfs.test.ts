@@ -1,3 +1,4 @@
+import { integrate } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
 import { describe, expect, test } from "vitest";
 import {
@@ -11,7 +12,6 @@ import {
   fftConvolution,
   gaussian,
   histogramPdf,
-  integrate,
   type Pdf,
   productPdf,
   relativisticBreitWigner,
@@ -54,12 +54,12 @@ const analytic: [string, Pdf, number[]][] = [
 
 describe("analytic normalisation and sub-interval probabilities vs quadrature", () => {
   test.each(analytic)("%s", (_name, pdf, breaks) => {
-    const q = integrate((x) => pdf.shape(x), pdf.low, pdf.high, 1e-13, 0, breaks);
+    const q = integrate((x) => pdf.shape(x), pdf.low, pdf.high, { rtol: 1e-13, breaks });
     // quadrature converged to ~1e-13; the analytic forms are exact up to rounding
     expect(pdf.norm).toBeCloseToRel(q, 1e-11);
     const a = pdf.low + 0.3 * (pdf.high - pdf.low);
     const b = pdf.low + 0.55 * (pdf.high - pdf.low);
-    const qab = integrate((x) => pdf.density(x), a, b, 1e-13, 0, breaks);
+    const qab = integrate((x) => pdf.density(x), a, b, { rtol: 1e-13, breaks });
     expect(pdf.probability(a, b)).toBeCloseToRel(qab, 1e-10, 1e-300);
     expect(pdf.probability(pdf.low - 1, pdf.high + 1)).toBeCloseToRel(1, 1e-13);
   });
@@ -105,7 +105,9 @@ describe("shape properties", () => {
   test("relativistic Breit-Wigner: unit normalisation over [0, ∞) of the TMath form", () => {
     const pdf = relativisticBreitWigner({ mean: 1, width: 0.2, low: 0.5, high: 1.5 });
     // the TMath constant normalises the shape to 1 on [0, ∞)
-    const q = integrate((x) => pdf.shape(x), 0, 200, 1e-12, 0, [1]) + integrate((x) => pdf.shape(x), 200, 1e7, 1e-12);
+    const q =
+      integrate((x) => pdf.shape(x), 0, 200, { rtol: 1e-12, breaks: [1] }) +
+      integrate((x) => pdf.shape(x), 200, 1e7, { rtol: 1e-12 });
     expect(q).toBeCloseToRel(1, 1e-9);
   });
 

@@ -12,12 +12,12 @@
  * @packageDocumentation
  */
 import { availableParallelism } from "node:os";
+import { normalCdf } from "@muonphilic/numeric";
 import { PhysError, requireFinite, requireInRange, requireInteger, requireOneOf } from "@muonphilic/units";
 import type { ModelOptions } from "../histfactory/model.js";
 import type { Workspace } from "../histfactory/types.js";
 import type { LimitTestStatistic } from "../inference/asymptotic.js";
 import { INFERENCE_DEFAULTS, makeAsymptoticCalculator, type UpperLimitResult } from "../inference/calculator.js";
-import { normalCdf } from "../inference/special.js";
 import { BAND_SIGMAS } from "../inference/testStatistics.js";
 import type { ToyFitSettings, ToyLikelihood } from "./core.js";
 import { histFactoryToyLikelihood } from "./histfactory.js";
