@@ -1,7 +1,9 @@
 /**
  * The Belle II four-muon background toy (Belle2-4mu secs. III-IV): four-lepton events from
- * {@link generateFourLepton}, the Belle II detector of `@muonphilic/detectors`, the selection of
- * Belle2-4mu sec. IV C, the four-momentum kinematic fit of sec. IV E (`@muonphilic/kinematics`),
+ * {@link generateFourLepton}, the Belle II detector of `@muonphilic/detectors` (its four-muon
+ * preset: σ_pT/pT of Belle2-4mu sec. II and the track angular resolution tuned to sec. V), the
+ * selection of Belle2-4mu sec. IV C, the four-momentum kinematic fit of sec. IV E
+ * (`@muonphilic/kinematics`) with the detector's own track covariances (`trackResolution`),
  * the four μ+μ- candidates of every event, and a parametrised stand-in for the MLP suppression of
  * sec. IV D. The product the scan runs on by default: {@link belle2FourMuonToy}.
  *
@@ -26,7 +28,6 @@ import {
   type Belle2Detector,
   type Belle2Options,
   belle2,
-  belle2PtResolution,
   type CutFlow,
   fromSeed,
   type Provenance,
@@ -107,11 +108,13 @@ export const BELLE2_FOUR_MUON_DEFAULTS = {
     ),
   } as MassCurve,
   /**
-   * Angular resolution assumed by the kinematic fit (rad; its σ(p_T) is Belle2-4mu's 0.1% p_T ⊕ 0.3%,
-   * `belle2PtResolution` of `@muonphilic/detectors`): the detector model does not smear track
-   * angles (the seeds quote no angular resolution), so the fit is told they are precise.
+   * Numerical floor (rad) on σ_θ, σ_φ of the kinematic fit's track covariances, used only when the
+   * detector does not smear track angles (`trackAngles: "none"`): the angles are then exact and
+   * the fit must keep them; 1e-9 rad is exact for the fit while keeping the covariance positive
+   * definite. Not a resolution: with the default detector the covariances come from
+   * `trackResolution` of `@muonphilic/detectors`, the resolution the tracks were smeared with.
    */
-  fitAngularResolutionRad: 1e-4,
+  fitAngularFloorRad: 1e-9,
 } as const;
 
 /** Options of {@link belle2FourMuonToy}. */
@@ -417,7 +420,7 @@ function runProcess(
   const candPairing: number[] = [];
   const meas = new Float64Array(12);
   const cov = new Float64Array(36);
-  const sigTheta = BELLE2_FOUR_MUON_DEFAULTS.fitAngularResolutionRad;
+  const floor = BELLE2_FOUR_MUON_DEFAULTS.fitAngularFloorRad;
   let k = 0;
   for (let i = 0; i < reco.size; i++) {
     if (sel.passed[i] !== 1) continue;
@@ -429,10 +432,16 @@ function runProcess(
       meas[3 * j] = x;
       meas[3 * j + 1] = y;
       meas[3 * j + 2] = z;
-      const pt = Math.hypot(x, y);
+      // The covariance of the smearing: the detector's own (σ_pT, σ_θ, σ_φ) at the measured
+      // momentum, under the analysis's muon hypothesis for every track.
+      const res = det.trackResolution("muon", x, y, z, M_MU);
       const c = trackCovariance(
         { x, y, z },
-        { sigmaPt: pt * belle2PtResolution(pt), sigmaTheta: sigTheta, sigmaPhi: sigTheta },
+        {
+          sigmaPt: res.sigmaPt,
+          sigmaTheta: Math.max(res.sigmaTheta, floor),
+          sigmaPhi: Math.max(res.sigmaPhi, floor),
+        },
       );
       cov.set(c, 9 * j);
     }

@@ -2,14 +2,13 @@
  * Vector mesons that appear in the virtual-photon spectral function (the γ* → μ+μ- and γ* → π+π-
  * conversion of the four-muon backgrounds) and the Υ(nS) → Υ(1S)π+π- transitions.
  *
- * Masses, total widths and μμ branching fractions come from `@muonphilic/units` where it has them.
- * The electronic widths Γ_ee, the ψ(2S), Υ(2S), Υ(3S), ω and φ parameters and the ππ-transition
- * branching fractions are not in `@muonphilic/units` (PDG 2022): they are recorded here with their
- * source, once, and should move to `@muonphilic/units` (reported to the coordinator).
+ * Every number comes from `@muonphilic/units` (`CONSTANTS`, PDG 2022): masses, total widths,
+ * electronic widths Γ_ee, BR(μμ), BR(ω → π+π-) and the ππ-transition branching fractions. This
+ * module only groups them per meson.
  *
  * @packageDocumentation
  */
-import { CONSTANTS, M_JPSI, M_RHO, M_UPSILON_1S } from "@muonphilic/units";
+import { CONSTANTS, type Measured, PDG_EDITION } from "@muonphilic/units";
 
 /** A vector meson V with the numbers its contribution to the γ* spectral function needs. */
 export interface VectorMeson {
@@ -29,8 +28,27 @@ export interface VectorMeson {
   readonly source: string;
 }
 
-const KEV = 1e-6;
-const PDG = "PDG 2022 (R. L. Workman et al., PTEP 2022, 083C01)";
+const C = CONSTANTS;
+
+function meson(
+  name: string,
+  mass: Measured,
+  width: Measured,
+  gammaEE: Measured,
+  brMuMu: Measured,
+  brPiPi: Measured | 0 | 1,
+  keys: string,
+): VectorMeson {
+  return {
+    name,
+    mass: mass.value,
+    width: width.value,
+    gammaEE: gammaEE.value,
+    brMuMu: brMuMu.value,
+    brPiPi: typeof brPiPi === "number" ? brPiPi : brPiPi.value,
+    source: `${PDG_EDITION} via @muonphilic/units CONSTANTS (${keys})`,
+  };
+}
 
 /**
  * The vector mesons of the spectral function. The ρ(770) enters the π+π- channel through the
@@ -38,78 +56,78 @@ const PDG = "PDG 2022 (R. L. Workman et al., PTEP 2022, 083C01)";
  * completeness (it is 4.55e-5 of its width and is included as a Breit-Wigner term).
  */
 export const VECTOR_MESONS = {
-  rho: {
-    name: "rho(770)",
-    mass: M_RHO,
-    width: CONSTANTS.rhoWidth.value,
-    gammaEE: 7.04 * KEV,
-    brMuMu: CONSTANTS.brRhoToMuMu.value,
-    brPiPi: 1,
-    source: `${PDG}: Γ_ee(ρ) = 7.04 ± 0.06 keV; mass, width and BR(μμ) from @muonphilic/units`,
-  },
-  omega: {
-    name: "omega(782)",
-    mass: CONSTANTS.omegaMass.value,
-    width: 8.68e-3,
-    gammaEE: 0.6 * KEV,
-    brMuMu: 7.4e-5,
-    brPiPi: 0.0153,
-    source: `${PDG}: Γ(ω) = 8.68 ± 0.13 MeV, Γ_ee = 0.60 ± 0.02 keV, BR(μμ) = (7.4 ± 1.8)e-5, BR(π+π-) = 1.53%`,
-  },
-  phi: {
-    name: "phi(1020)",
-    mass: CONSTANTS.phiMass.value,
-    width: 4.249e-3,
-    gammaEE: 1.27 * KEV,
-    brMuMu: 2.86e-4,
-    brPiPi: 0,
-    source: `${PDG}: Γ(φ) = 4.249 ± 0.013 MeV, Γ_ee = 1.27 ± 0.04 keV, BR(μμ) = (2.86 ± 0.19)e-4`,
-  },
-  jpsi: {
-    name: "J/psi",
-    mass: M_JPSI,
-    width: CONSTANTS.jpsiWidth.value,
-    gammaEE: 5.53 * KEV,
-    brMuMu: CONSTANTS.brJpsiToMuMu.value,
-    brPiPi: 0,
-    source: `${PDG}: Γ_ee(J/ψ) = 5.53 ± 0.10 keV; mass, width and BR(μμ) from @muonphilic/units`,
-  },
-  psi2S: {
-    name: "psi(2S)",
-    mass: 3.6861,
-    width: 294 * KEV,
-    gammaEE: 2.33 * KEV,
-    brMuMu: 8.0e-3,
-    brPiPi: 0,
-    source: `${PDG}: M = 3686.10 MeV, Γ = 294 ± 8 keV, Γ_ee = 2.33 ± 0.04 keV, BR(μμ) = (8.0 ± 0.6)e-3`,
-  },
-  upsilon1S: {
-    name: "Upsilon(1S)",
-    mass: M_UPSILON_1S,
-    width: CONSTANTS.upsilon1SWidth.value,
-    gammaEE: 1.34 * KEV,
-    brMuMu: CONSTANTS.brUpsilon1SToMuMu.value,
-    brPiPi: 0,
-    source: `${PDG}: Γ_ee(Υ(1S)) = 1.340 ± 0.018 keV; mass, width and BR(μμ) from @muonphilic/units`,
-  },
-  upsilon2S: {
-    name: "Upsilon(2S)",
-    mass: 10.02326,
-    width: 31.98 * KEV,
-    gammaEE: 0.612 * KEV,
-    brMuMu: 0.0193,
-    brPiPi: 0,
-    source: `${PDG}: M = 10023.26 MeV, Γ = 31.98 keV, Γ_ee = 0.612 ± 0.011 keV, BR(μμ) = 1.93%`,
-  },
-  upsilon3S: {
-    name: "Upsilon(3S)",
-    mass: 10.3552,
-    width: 20.32 * KEV,
-    gammaEE: 0.443 * KEV,
-    brMuMu: 0.0218,
-    brPiPi: 0,
-    source: `${PDG}: M = 10355.2 MeV, Γ = 20.32 keV, Γ_ee = 0.443 ± 0.008 keV, BR(μμ) = 2.18%`,
-  },
+  rho: meson(
+    "rho(770)",
+    C.rhoMass,
+    C.rhoWidth,
+    C.rhoGammaEE,
+    C.brRhoToMuMu,
+    1,
+    "rhoMass, rhoWidth, rhoGammaEE, brRhoToMuMu",
+  ),
+  omega: meson(
+    "omega(782)",
+    C.omegaMass,
+    C.omegaWidth,
+    C.omegaGammaEE,
+    C.brOmegaToMuMu,
+    C.brOmegaToPiPi,
+    "omegaMass, omegaWidth, omegaGammaEE, brOmegaToMuMu, brOmegaToPiPi",
+  ),
+  phi: meson(
+    "phi(1020)",
+    C.phiMass,
+    C.phiWidth,
+    C.phiGammaEE,
+    C.brPhiToMuMu,
+    0,
+    "phiMass, phiWidth, phiGammaEE, brPhiToMuMu",
+  ),
+  jpsi: meson(
+    "J/psi",
+    C.jpsiMass,
+    C.jpsiWidth,
+    C.jpsiGammaEE,
+    C.brJpsiToMuMu,
+    0,
+    "jpsiMass, jpsiWidth, jpsiGammaEE, brJpsiToMuMu",
+  ),
+  psi2S: meson(
+    "psi(2S)",
+    C.psi2SMass,
+    C.psi2SWidth,
+    C.psi2SGammaEE,
+    C.brPsi2SToMuMu,
+    0,
+    "psi2SMass, psi2SWidth, psi2SGammaEE, brPsi2SToMuMu",
+  ),
+  upsilon1S: meson(
+    "Upsilon(1S)",
+    C.upsilon1SMass,
+    C.upsilon1SWidth,
+    C.upsilon1SGammaEE,
+    C.brUpsilon1SToMuMu,
+    0,
+    "upsilon1SMass, upsilon1SWidth, upsilon1SGammaEE, brUpsilon1SToMuMu",
+  ),
+  upsilon2S: meson(
+    "Upsilon(2S)",
+    C.upsilon2SMass,
+    C.upsilon2SWidth,
+    C.upsilon2SGammaEE,
+    C.brUpsilon2SToMuMu,
+    0,
+    "upsilon2SMass, upsilon2SWidth, upsilon2SGammaEE, brUpsilon2SToMuMu",
+  ),
+  upsilon3S: meson(
+    "Upsilon(3S)",
+    C.upsilon3SMass,
+    C.upsilon3SWidth,
+    C.upsilon3SGammaEE,
+    C.brUpsilon3SToMuMu,
+    0,
+    "upsilon3SMass, upsilon3SWidth, upsilon3SGammaEE, brUpsilon3SToMuMu",
+  ),
 } as const satisfies Record<string, VectorMeson>;
 
 /** Names of {@link VECTOR_MESONS}. */
@@ -120,6 +138,6 @@ export type VectorMesonName = keyof typeof VECTOR_MESONS;
  * (Belle2-4mu sec. III lists e+e- → Υ(nS)π+π- among the unsimulated backgrounds).
  */
 export const UPSILON_TRANSITIONS = {
-  upsilon2S: { br: 0.1785, source: `${PDG}: BR(Υ(2S) → Υ(1S)π+π-) = (17.85 ± 0.26)%` },
-  upsilon3S: { br: 0.0437, source: `${PDG}: BR(Υ(3S) → Υ(1S)π+π-) = (4.37 ± 0.08)%` },
+  upsilon2S: { br: C.brUpsilon2SToUpsilon1SPiPi.value, source: C.brUpsilon2SToUpsilon1SPiPi.source },
+  upsilon3S: { br: C.brUpsilon3SToUpsilon1SPiPi.value, source: C.brUpsilon3SToUpsilon1SPiPi.source },
 } as const;
