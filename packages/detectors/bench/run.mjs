@@ -1,6 +1,6 @@
 // Throughput of the detector models (runs on dist/). Run: pnpm --filter @muonphilic/detectors bench
 // Events: e+e- -> 4 muons, flat phase space at sqrt(s) (RAMBO), boosted to the Belle II lab.
-import { belle2Beams, cmToLabEvents, createRandom, ramboColumns } from "@muonphilic/kinematics";
+import { belle2Beams, cmToLabEvents, createRandom, ramboColumns, trackCovariance } from "@muonphilic/kinematics";
 import { M_MU } from "@muonphilic/units";
 import { belle2, e949, select } from "../dist/index.js";
 
@@ -41,6 +41,24 @@ const requirements = [
 console.log(`Belle II, ${N} four-muon events (Node ${process.version})`);
 const det = belle2();
 const reco = best("belle2().reconstruct (4 muons/event)", N, () => det.reconstruct(events, species, createRandom(1)));
+const noAngles = belle2({ trackAngles: "none" });
+best("belle2({ trackAngles: 'none' }).reconstruct", N, () => noAngles.reconstruct(events, species, createRandom(1)));
+const mu = reco.particles.mu1;
+best("det.trackResolution + trackCovariance (4 tracks/event)", N, () => {
+  let s = 0;
+  for (let i = 0; i < N; i++) {
+    for (const name of names) {
+      const p = reco.particles[name];
+      if (p.accepted[i] !== 1) continue;
+      const c = trackCovariance(
+        { x: p.px[i], y: p.py[i], z: p.pz[i] },
+        det.trackResolution("muon", p.px[i], p.py[i], p.pz[i], M_MU),
+      );
+      s += c[0];
+    }
+  }
+  return s + mu.px.length;
+});
 best("select, sample mode (5 requirements)", N, () => select(reco, requirements));
 best("select, weight mode (5 requirements)", N, () => select(reco, requirements, { mode: "weight" }));
 best("reconstruct + select (sample)", N, () => select(det.reconstruct(events, species, createRandom(2)), requirements));

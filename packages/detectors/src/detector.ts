@@ -544,6 +544,11 @@ function reconstructWith(
     const calo = merging?.energy.get(name);
     const merged = merging?.merged.get(name);
     const { acceptance, resolution, threshold, angular, trackAngles } = r;
+    // σ = a ⊕ b/(p β) of the track angles (angleResolution), with its coefficients hoisted.
+    const thetaA2 = (trackAngles?.theta.constantRad ?? 0) ** 2;
+    const thetaB = trackAngles?.theta.scatteringGeVRad ?? 0;
+    const phiA2 = (trackAngles?.phi.constantRad ?? 0) ** 2;
+    const phiB = trackAngles?.phi.scatteringGeVRad ?? 0;
     for (let i = 0; i < n; i++) {
       const e = gen.e[i]!;
       const px = gen.px[i]!;
@@ -571,11 +576,14 @@ function reconstructWith(
         if (!(em > m)) continue;
         pm = Math.sqrt((em - m) * (em + m));
       }
+      // Measured direction: unit vector `dir` and its angles.
+      let thOut: number;
+      let phOut: number;
       if (trackAngles !== undefined) {
         // (p_T, θ, φ) measured independently: θ and φ smeared, p_T of the momentum smearing kept.
-        const beta = p / e;
-        const sTheta = angleResolution(trackAngles.theta, p, beta);
-        const sPhi = angleResolution(trackAngles.phi, p, beta);
+        const pbeta = (p * p) / e;
+        const sTheta = Math.sqrt(thetaA2 + (thetaB / pbeta) ** 2);
+        const sPhi = Math.sqrt(phiA2 + (phiB / pbeta) ** 2);
         let th = theta + sTheta * smear.normal();
         let ph = Math.atan2(py, px) + sPhi * smear.normal();
         if (th < 0) {
@@ -586,27 +594,33 @@ function reconstructWith(
           ph += Math.PI;
         }
         const st = Math.sin(th);
-        if (!(st > 0)) continue;
+        if (!(st > 0 && pbeta > 0)) continue;
         pm *= pt / p / st;
         em = Math.sqrt(pm * pm + m * m);
         dir[0] = st * Math.cos(ph);
         dir[1] = st * Math.sin(ph);
         dir[2] = Math.cos(th);
-      } else if (angular > 0) smearDirection(px / p, py / p, pz / p, angular, smear, dir);
-      else {
+        thOut = th;
+        phOut = ph > Math.PI ? ph - 2 * Math.PI : ph <= -Math.PI ? ph + 2 * Math.PI : ph;
+      } else if (angular > 0) {
+        smearDirection(px / p, py / p, pz / p, angular, smear, dir);
+        thOut = Math.atan2(Math.sqrt(dir[0]! * dir[0]! + dir[1]! * dir[1]!), dir[2]!);
+        phOut = Math.atan2(dir[1]!, dir[0]!);
+      } else {
         dir[0] = px / p;
         dir[1] = py / p;
         dir[2] = pz / p;
+        thOut = theta;
+        phOut = Math.atan2(py, px);
       }
-      const sinTheta = Math.sqrt(dir[0]! * dir[0]! + dir[1]! * dir[1]!);
-      const ptm = pm * sinTheta;
+      const ptm = pm * Math.sin(thOut);
       if (threshold !== undefined) {
         const v = threshold.variable === "p" ? pm : threshold.variable === "pt" ? ptm : em;
         if (!(v >= threshold.min)) continue;
       }
       out.accepted[i] = 1;
-      out.theta[i] = Math.atan2(sinTheta, dir[2]!);
-      out.phi[i] = Math.atan2(dir[1]!, dir[0]!);
+      out.theta[i] = thOut;
+      out.phi[i] = phOut;
       if (r.measuresMomentum) {
         out.e[i] = em;
         out.px[i] = pm * dir[0]!;
