@@ -1,4 +1,11 @@
-import { createRandom } from "@muonphilic/kinematics";
+import {
+  cmToLabEvents,
+  createKinematicFitter,
+  createRandom,
+  type FourVectorColumns,
+  ramboColumns,
+  trackCovariance,
+} from "@muonphilic/kinematics";
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
 import { expectPhysError, fixedEvents, rad } from "../test/helpers.js";
@@ -77,6 +84,45 @@ describe("belle2 track angular resolution", () => {
     const none = belle2({ trackAngles: "none" }).trackResolution("muon", px, py, pz, M_MU);
     expect(none.sigmaTheta).toBe(0);
     expect(none.sigmaPhi).toBe(0);
+  });
+});
+
+describe("belle2 track covariances in a 4C kinematic fit (closure)", () => {
+  it("e+e- → 4μ at √s (RAMBO, no ISR): the fitted χ² of four degrees of freedom averages 4", () => {
+    // trackResolution must be the covariance of the smearing: then χ² ~ χ²₄ (mean 4, variance 8).
+    const det = belle2();
+    const beams = det.beams;
+    const n = 4000;
+    const rng = createRandom(17);
+    const { daughters } = ramboColumns(beams.sqrtS, [M_MU, M_MU, M_MU, M_MU], n, rng);
+    const [a, b, c, d] = daughters as [FourVectorColumns, FourVectorColumns, FourVectorColumns, FourVectorColumns];
+    const events = cmToLabEvents({ size: n, particles: { a, b, c, d } }, beams);
+    const reco = det.reconstruct(events, { a: "muon", b: "muon", c: "muon", d: "muon" }, rng);
+    const fitter = createKinematicFitter({
+      masses: [M_MU, M_MU, M_MU, M_MU],
+      constraints: [{ type: "fourMomentum", total: beams.total }],
+    });
+    const momenta = new Float64Array(12);
+    const cov = new Float64Array(36);
+    const names = ["a", "b", "c", "d"] as const;
+    let sum = 0;
+    let fitted = 0;
+    for (let i = 0; i < n; i++) {
+      if (!names.every((k) => reco.particles[k]!.accepted[i] === 1)) continue;
+      names.forEach((k, j) => {
+        const p = reco.particles[k]!;
+        const [x, y, z] = [p.px[i]!, p.py[i]!, p.pz[i]!];
+        momenta.set([x, y, z], 3 * j);
+        cov.set(trackCovariance({ x, y, z }, det.trackResolution("muon", x, y, z, M_MU)), 9 * j);
+      });
+      const r = fitter.fit(momenta, cov);
+      if (!r.valid) continue;
+      sum += r.chi2;
+      fitted++;
+    }
+    expect(fitted).toBeGreaterThan(1000);
+    // The mean of χ²₄ over `fitted` events to 4 standard errors √(8/fitted) (≈ 0.2).
+    expect(sum / fitted).toBeCloseToRel(4, 0, 4 * Math.sqrt(8 / fitted));
   });
 });
 

@@ -211,6 +211,12 @@ export interface DetectorModel {
    * @returns `{ sigmaPt }` (GeV), `{ sigmaTheta, sigmaPhi }` (rad)
    * @throws {@link PhysError} `UNKNOWN_NAME` for an unknown species; `INVALID_ARGUMENT` for a
    *   species this detector does not track (no response, or a calorimeter response)
+   * @example
+   * ```ts
+   * const det = belle2();
+   * const res = det.trackResolution("muon", px, py, pz, M_MU); // { sigmaPt, sigmaTheta, sigmaPhi }
+   * cov.set(trackCovariance({ x: px, y: py, z: pz }, res), 9 * j); // the 4C fit's covariance of track j
+   * ```
    */
   trackResolution(species: Species, px: number, py: number, pz: number, mass: number): TrackResolution;
   /**
