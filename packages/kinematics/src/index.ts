@@ -23,7 +23,7 @@ export {
   labToCmColumns,
   labToCmEvents,
 } from "./beams.js";
-export { boost, boostFromRestFrame, boostToRestFrame } from "./boost.js";
+export { boost, boostFromRestFrame, boostFromRestFrameInPlace, boostInPlace, boostToRestFrame } from "./boost.js";
 export type { DecayNode } from "./chain.js";
 export { decayChainColumns } from "./chain.js";
 export {

@@ -17,6 +17,8 @@ it("exports exactly the documented names", async () => {
       "boostEvents",
       "boostFromRestFrame",
       "boostFromRestFrameColumns",
+      "boostFromRestFrameInPlace",
+      "boostInPlace",
       "boostToRestFrame",
       "boostToRestFrameColumns",
       "chi2PValue",
