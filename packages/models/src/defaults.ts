@@ -22,6 +22,17 @@ export type Spin = "vector" | "scalar";
  */
 export type ProductionMethod = "massless" | "exact" | "splitting";
 
+/**
+ * How `generateMuMuX` samples the hard process e+e- → μ+μ- X:
+ * - `matrix-element`: exactly from the tree-level matrix element with the full muon and X masses
+ *   (`gammaStarMuMuXMsq`), the event orientation from the lepton tensor (`gammaStarHadronicTensor`);
+ *   valid for 0 < m_X < √s - 2m_μ; its rate is σ of `sigmaMuMuX({ method: "exact" })`;
+ * - `splitting`: X radiated collinearly by one muon with the massive splitting functions (Jho2019
+ *   eqs. (3.3)-(3.5)), the parent muon along the Born distribution; valid for m_X < √s/2 - m_μ and
+ *   accurate at leading logarithm (small m_X/√s); its rate is `sigmaMuMuX({ method: "splitting" })`.
+ */
+export type GeneratorMethod = "matrix-element" | "splitting";
+
 /** Default values of the package's optional arguments. */
 export const DEFAULTS: {
   /** Z' variant. */
@@ -36,6 +47,11 @@ export const DEFAULTS: {
   readonly sqrtS: GeV;
   /** Production method (see {@link ProductionMethod}): the seeds' massless-muon formula. */
   readonly productionMethod: ProductionMethod;
+  /**
+   * Signal-generator method (see {@link GeneratorMethod}): the exact matrix element, valid over the
+   * whole kinematic range (the splitting functions stop at √s/2 - m_μ and are leading-log).
+   */
+  readonly generatorMethod: GeneratorMethod;
   /** Relative tolerance of the package's numerical integrals. */
   readonly rtol: number;
 } = {
@@ -45,5 +61,6 @@ export const DEFAULTS: {
   alpha: ALPHA,
   sqrtS: gev(10.58),
   productionMethod: "massless",
+  generatorMethod: "matrix-element",
   rtol: 1e-10,
 };

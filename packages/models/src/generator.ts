@@ -1,17 +1,17 @@
 /**
- * Seeded signal generator for e+e- → μ+μ- X, X radiated by either muon according to the massive
- * splitting functions, X → μ+μ- or invisible, optional initial-state radiation, in the lab frame.
+ * Seeded signal generator for e+e- → μ+μ- X, X → μ+μ- or invisible, optional initial-state
+ * radiation, in the lab frame: from the exact tree-level matrix element (default, the whole
+ * kinematic range) or from the massive splitting functions of Jho2019 eqs. (3.3)-(3.5).
  *
  * @packageDocumentation
  */
 import {
   type BeamSetup,
   belle2Beams,
-  boost,
-  boostFromRestFrame,
+  boostFromRestFrameInPlace,
+  boostInPlace,
   cmToLabEvents,
   type EventColumns,
-  type FourVector,
   type FourVectorColumns,
   labToCm,
   type RandomSource,
@@ -27,7 +27,8 @@ import {
   requireOneOf,
   requirePositive,
 } from "@muonphilic/units";
-import { DEFAULTS, type Spin } from "./defaults.js";
+import { DEFAULTS, type GeneratorMethod, type Spin } from "./defaults.js";
+import { createMatrixElementSampler, type HardEvent } from "./generatorMatrixElement.js";
 import { isrBeta } from "./isr.js";
 import { requireSpin } from "./models.js";
 import { bornMuMuInvGeV2, splittingPerG2 } from "./production.js";
@@ -37,7 +38,10 @@ export type SignalParticle = "muPlus" | "muMinus" | "xMuPlus" | "xMuMinus" | "x"
 
 /** Arguments of {@link generateMuMuX}. */
 export interface SignalGeneratorOptions {
-  /** m_X in GeV, > 0, with 2m_X/√s < 1 - 2m_μ/√s (Jho2019 eq. (3.5) range non-empty). */
+  /**
+   * m_X in GeV, > 0: below √s - 2m_μ with `method: "matrix-element"`, below √s/2 - m_μ with
+   * `"splitting"` (Jho2019 eq. (3.5) range non-empty); above 2m_μ for `decay: "mumu"`.
+   */
   readonly mass: number;
   /** Coupling to muons, ≥ 0 (sets the cross section, not the shapes). */
   readonly coupling: number;
@@ -53,6 +57,8 @@ export interface SignalGeneratorOptions {
   readonly isr?: boolean;
   /** α. @defaultValue {@link DEFAULTS}.alpha */
   readonly alpha?: number;
+  /** How the hard process is sampled (see {@link GeneratorMethod}). @defaultValue {@link DEFAULTS}.generatorMethod */
+  readonly method?: GeneratorMethod;
 }
 
 /** A generated signal sample. */
@@ -67,7 +73,10 @@ export interface SignalSample {
   readonly x: FourVectorColumns;
   /** z = 2E_X/√s' of each event in the centre-of-mass frame of the hard process. */
   readonly z: Float64Array;
-  /** Which muon radiated X: -1 for μ-, +1 for μ+. */
+  /**
+   * Which muon radiated X: -1 for μ-, +1 for μ+. With the matrix element (where both diagrams
+   * interfere) the muon closer to X: -1 if (k_μ- + q)² < (k_μ+ + q)².
+   */
   readonly emitter: Int8Array;
   /** Monte Carlo estimate of σ(e+e- → μ+μ- X) (with ISR if on), in pb, from the hit-or-miss acceptance. */
   readonly crossSection: Pb;
@@ -75,6 +84,15 @@ export interface SignalSample {
   readonly crossSectionError: Pb;
   /** Number of hit-or-miss trials. */
   readonly trials: number;
+  /** The method that generated the sample. */
+  readonly method: GeneratorMethod;
+  /**
+   * The largest ratio of the sampled density to its envelope met during generation: ≤ 1 means
+   * every rejection step was exact. The splitting method's envelope is analytic (≤ 1 by
+   * construction); the matrix-element method's (x, z) envelope is tabulated with a margin and
+   * checked on every trial.
+   */
+  readonly maxWeight: number;
 }
 
 interface Frame {
@@ -109,56 +127,22 @@ function direction(f: Frame, c: number, phi: number): [number, number, number] {
   ];
 }
 
+/** A hard-process sampler: σ/g² (GeV⁻²) = bound × hits/trials. */
+interface HardSampler {
+  readonly bound: number;
+  next(rng: RandomSource, out: HardEvent): number;
+  maxWeight(): number;
+}
+
 /**
- * Generates e+e- → μ+μ- X events (seeded, unweighted, lab frame).
- *
- * Per event, in the e+e- centre-of-mass frame:
- * 1. ISR (optional): x from the radiator F(x, s) (Kuraev1985), s' = s(1 - x), one photon of
- *    energy x√s/2 along either beam (probability ½ each); the hard process is boosted accordingly.
- * 2. z and the rate: hit-or-miss on σ₀(s') · 2D(s', z) (Jho2019 eqs. (3.3)-(3.5), D of
- *    `splittingPerG2` for the vector and the scalar) with a proposal 1/z (vector) or uniform (scalar)
- *    on eq. (3.5)'s range and an envelope that bounds the splitting function analytically, so that
- *    the accepted z follow dσ/dz exactly and the acceptance estimates σ (`crossSection`).
- * 3. Kinematics: the parent-muon direction n̂ from the Born distribution 1 + cos²Θ + (1 - β²) sin²Θ
- *    about the electron beam; the emitter (μ- or μ+, ½ each) radiates X at an angle θ to n̂ with
- *    the density ∝ 1/(1 - β_X cos θ) whose integral is the logarithm of eq. (3.4); the spectator
- *    muon recoils along -n̂ with the momentum that puts the emitter on shell (exact four-momentum
- *    conservation, all particles on shell).
- * 4. X → μ+μ- isotropic in the X rest frame (a scalar, or an unpolarised vector: Belle2-4mu), or X
- *    kept invisible. Everything is then boosted to the lab.
- *
- * @param options - see {@link SignalGeneratorOptions}
- * @param rng - the seeded random source (`createRandom(seed)` from `@muonphilic/kinematics`)
- * @returns the sample with its Monte Carlo cross section
- * @throws {@link PhysError} `OUT_OF_DOMAIN` for bad mass or coupling, `KINEMATICALLY_FORBIDDEN`
- *   (argument `mass`) when eq. (3.5)'s z range is empty at √s, `UNKNOWN_NAME` for spin or decay,
- *   `INVALID_ARGUMENT` for a non-integer event count
- * @example
- * ```ts
- * const sample = generateMuMuX({ mass: 1, coupling: 1e-3, spin: "vector", decay: "mumu", events: 1000 }, createRandom(7));
- * sample.events.particles.xMuPlus.e; // Float64Array of 1000 lab energies
- * ```
+ * The splitting-function hard process (Jho2019 eqs. (3.3)-(3.5)), see {@link generateMuMuX}.
+ * Hit-or-miss on σ₀(s′)·2D(s′, z) with a proposal 1/z (vector) or uniform (scalar) and an
+ * analytic envelope h(s′) ≥ σ₀·2D/q; with ISR the radiator F(x) is sampled first and the bound is
+ * the envelope's maximum over s′ (on a 400-point grid, times 1.05: it is smooth in s′).
  */
-export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource): SignalSample {
-  const spin = requireSpin(options.spin);
-  const mass = requirePositive("mass", options.mass, "GeV");
-  const g = requireNonNegative("coupling", options.coupling);
-  const decay = requireOneOf("decay", options.decay, ["mumu", "invisible"] as const);
-  const n = requireInteger("events", options.events);
-  const alpha = requirePositive("alpha", options.alpha ?? DEFAULTS.alpha);
-  const beams = options.beams ?? belle2Beams();
-  const isr = options.isr ?? false;
-  const s = beams.s;
-  const sqrtS = beams.sqrtS;
+function splittingSampler(spin: Spin, mass: number, s: number, alpha: number, isr: boolean, beam: Frame): HardSampler {
   const m = M_MU;
-  if (!((2 * mass) / sqrtS < 1 - (2 * m) / sqrtS)) {
-    throw argumentError("KINEMATICALLY_FORBIDDEN", "mass", mass, `< √s/2 - m_μ = ${sqrtS / 2 - m} GeV`);
-  }
-  if (decay === "mumu" && !(mass > 2 * m)) {
-    throw argumentError("KINEMATICALLY_FORBIDDEN", "mass", mass, `> 2m_μ = ${2 * m} GeV for decay "mumu"`);
-  }
-  const g2 = g * g;
-  // Envelope h(s') ≥ σ₀ · 2D/q over z (per g², GeV⁻²), q the z proposal density (see TSDoc step 2).
+  const sqrtS = Math.sqrt(s);
   const zRange = (sp: number): [number, number] => {
     const r = Math.sqrt(sp);
     return [(2 * mass) / r, 1 - (2 * m) / r];
@@ -176,12 +160,172 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
   let bound = envelope(s);
   if (isr) {
     for (let i = 0; i <= 400; i++) bound = Math.max(bound, envelope(s * (1 - xMax * (i / 400))));
-    bound *= 1.05; // the envelope is smooth in s'; 5% above its maximum on a 400-point grid
+    bound *= 1.05;
   }
   const beta = isrBeta(s, alpha);
+  let maxRatio = 0;
+  const next = (rng: RandomSource, out: HardEvent): number => {
+    let trials = 0;
+    for (;;) {
+      trials++;
+      // 1. ISR energy fraction from F(x, s): proposal β x^(β-1), accept with F/proposal/(1 + 3β/4)
+      let x = 0;
+      if (isr) {
+        for (;;) {
+          x = rng.uniformOpen() ** (1 / beta);
+          if (rng.uniform() * (1 + 0.75 * beta) < 1 + 0.75 * beta - x ** (1 - beta) * (1 - x / 2)) break;
+        }
+      }
+      const sp = s * (1 - x);
+      const w = Math.sqrt(sp);
+      const [zMin, zMax] = zRange(sp);
+      if (!(zMin < zMax)) continue;
+      // 2. z from the proposal; hit-or-miss against the global bound
+      const z = spin === "vector" ? zMin * (zMax / zMin) ** rng.uniform() : zMin + (zMax - zMin) * rng.uniform();
+      const q = spin === "vector" ? 1 / (z * Math.log(zMax / zMin)) : 1 / (zMax - zMin);
+      const ratio = (bornMuMuInvGeV2(sp, alpha) * 2 * splittingPerG2(spin, sp, mass, z)) / q / bound;
+      if (ratio > maxRatio) maxRatio = ratio;
+      if (rng.uniform() >= ratio) continue;
+      // 3. Born direction of the parent muon about the electron beam
+      const betaMu = Math.sqrt(1 - (4 * m * m) / sp);
+      let c: number;
+      do c = 2 * rng.uniform() - 1;
+      while (rng.uniform() * 2 >= 1 + c * c + (1 - betaMu * betaMu) * (1 - c * c));
+      const nHat = direction(beam, c, 2 * Math.PI * rng.uniform());
+      const eX = (z * w) / 2;
+      const pX = Math.sqrt(Math.max(eX * eX - mass * mass, 0));
+      const bX = pX / eX;
+      // cos θ from 1/(1 - β cos θ): inverse CDF
+      const u = rng.uniform();
+      const cosT = (1 - (1 + bX) ** (1 - u) * (1 - bX) ** u) / bX;
+      const xDir = direction(
+        frameAround(nHat[0], nHat[1], nHat[2]),
+        Math.min(1, Math.max(-1, cosT)),
+        2 * Math.PI * rng.uniform(),
+      );
+      const qx = pX * xDir[0];
+      const qy = pX * xDir[1];
+      const qz = pX * xDir[2];
+      // spectator along -n̂ with |p| = P: A √(P² + m²) = R²/2 + P q∥, A = √s' - E_X, R² = A² - |q|²
+      const A = w - eX;
+      const r2 = A * A - pX * pX;
+      const qPar = qx * nHat[0] + qy * nHat[1] + qz * nHat[2];
+      const den = A * A - qPar * qPar;
+      const root = A * Math.sqrt(Math.max(r2 * r2 - 4 * m * m * den, 0));
+      const P = (r2 * qPar + root) / (2 * den);
+      const eS = Math.hypot(P, m);
+      const muMinusEmits = rng.uniform() < 0.5;
+      const o = out.p;
+      const emitAt = muMinusEmits ? 0 : 4;
+      const specAt = muMinusEmits ? 4 : 0;
+      o[specAt] = eS;
+      o[specAt + 1] = -P * nHat[0];
+      o[specAt + 2] = -P * nHat[1];
+      o[specAt + 3] = -P * nHat[2];
+      o[emitAt] = A - eS;
+      o[emitAt + 1] = P * nHat[0] - qx;
+      o[emitAt + 2] = P * nHat[1] - qy;
+      o[emitAt + 3] = P * nHat[2] - qz;
+      o[8] = eX;
+      o[9] = qx;
+      o[10] = qy;
+      o[11] = qz;
+      out.x = x;
+      out.sp = sp;
+      out.z = z;
+      out.emitter = muMinusEmits ? -1 : 1;
+      return trials;
+    }
+  };
+  return { bound, next, maxWeight: () => maxRatio };
+}
+
+/**
+ * Generates e+e- → μ+μ- X events (seeded, unweighted, lab frame).
+ *
+ * **`method: "matrix-element"` (default)**, valid for 0 < m_X < √s - 2m_μ: per event, in the e+e-
+ * centre-of-mass frame,
+ * 1. ISR (optional) and the hard process are sampled jointly and exactly from
+ *    F(x, s) · α²/(48π s′³) · H over the Dalitz plot of γ*(√s′) → μ-μ+X, with F the Kuraev-Fadin
+ *    radiator (Kuraev1985, `isrRadiator`), s′ = s(1 - x), and H = `gammaStarMuMuXMsq`, the tree-level
+ *    |M|² with the full muon and X masses (both diagrams and their interference); the hit rate gives
+ *    `crossSection`, which reproduces `sigmaMuMuX({ method: "exact" })` (with ISR
+ *    `sigmaMuMuXWithIsr({ method: "exact" })`). Technique in `generatorMatrixElement.ts`.
+ * 2. Orientation: the full production angular distribution, |M|² ∝ L_{μν}H^{μν} =
+ *    (s′/2)(Tr H - ê·H·ê) with ê the beam axis in the γ* frame (`gammaStarHadronicTensor`), sampled
+ *    given the momenta (massless beams: m_e²/s ~ 2e-9).
+ *
+ * **`method: "splitting"`**, valid for m_X < √s/2 - m_μ, accurate for small m_X/√s:
+ * 1. ISR (optional): x from the radiator, one photon along either beam.
+ * 2. z and the rate: hit-or-miss on σ₀(s') · 2D(s', z) (Jho2019 eqs. (3.3)-(3.5), D of
+ *    `splittingPerG2` for the vector and the scalar) with a proposal 1/z (vector) or uniform (scalar)
+ *    on eq. (3.5)'s range and an envelope that bounds the splitting function analytically, so that
+ *    the accepted z follow dσ/dz exactly and the acceptance estimates σ (`crossSection`).
+ * 3. Kinematics: the parent-muon direction n̂ from the Born distribution 1 + cos²Θ + (1 - β²) sin²Θ
+ *    about the electron beam; the emitter (μ- or μ+, ½ each) radiates X at an angle θ to n̂ with
+ *    the density ∝ 1/(1 - β_X cos θ) whose integral is the logarithm of eq. (3.4); the spectator
+ *    muon recoils along -n̂ with the momentum that puts the emitter on shell.
+ *
+ * Both: the ISR photon (energy x√s/2) goes along either beam with probability ½ and the hard system
+ * recoils against it; X → μ+μ- is isotropic in the X rest frame (exact for the scalar; for the
+ * vector the spin correlation between production and decay is not included, i.e. the Z' is
+ * treated as unpolarised, as in the helicity-angle discussion of Belle2-4mu sec. IV D), or X is
+ * kept invisible. Every particle is on shell and four-momentum is conserved to round-off; then
+ * everything is boosted to the lab.
+ *
+ * @param options - see {@link SignalGeneratorOptions}
+ * @param rng - the seeded random source (`createRandom(seed)` from `@muonphilic/kinematics`)
+ * @returns the sample with its Monte Carlo cross section
+ * @throws {@link PhysError} `OUT_OF_DOMAIN` for bad mass, coupling or alpha; `KINEMATICALLY_FORBIDDEN`
+ *   (argument `mass`) for m_X ≥ √s - 2m_μ (matrix element), m_X ≥ √s/2 - m_μ (splitting: eq. (3.5)'s
+ *   z range empty) or m_X ≤ 2m_μ with `decay: "mumu"`; `UNKNOWN_NAME` for spin, decay or method;
+ *   `INVALID_ARGUMENT` for a non-integer event count
+ * @example
+ * ```ts
+ * const sample = generateMuMuX({ mass: 1, coupling: 1e-3, spin: "vector", decay: "mumu", events: 1000 }, createRandom(7));
+ * sample.events.particles.xMuPlus.e; // Float64Array of 1000 lab energies
+ * ```
+ */
+export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource): SignalSample {
+  const spin = requireSpin(options.spin);
+  const mass = requirePositive("mass", options.mass, "GeV");
+  const g = requireNonNegative("coupling", options.coupling);
+  const decay = requireOneOf("decay", options.decay, ["mumu", "invisible"] as const);
+  const method = requireOneOf("method", options.method ?? DEFAULTS.generatorMethod, [
+    "matrix-element",
+    "splitting",
+  ] as const);
+  const n = requireInteger("events", options.events);
+  const alpha = requirePositive("alpha", options.alpha ?? DEFAULTS.alpha);
+  const beams = options.beams ?? belle2Beams();
+  const isr = options.isr ?? false;
+  const s = beams.s;
+  const sqrtS = beams.sqrtS;
+  const m = M_MU;
+  if (method === "splitting" && !((2 * mass) / sqrtS < 1 - (2 * m) / sqrtS)) {
+    throw argumentError(
+      "KINEMATICALLY_FORBIDDEN",
+      "mass",
+      mass,
+      `< √s/2 - m_μ = ${sqrtS / 2 - m} GeV for method "splitting" (use "matrix-element" up to √s - 2m_μ)`,
+    );
+  }
+  if (method === "matrix-element" && !(mass < sqrtS - 2 * m)) {
+    throw argumentError("KINEMATICALLY_FORBIDDEN", "mass", mass, `< √s - 2m_μ = ${sqrtS - 2 * m} GeV`);
+  }
+  if (decay === "mumu" && !(mass > 2 * m)) {
+    throw argumentError("KINEMATICALLY_FORBIDDEN", "mass", mass, `> 2m_μ = ${2 * m} GeV for decay "mumu"`);
+  }
   const eDir = labToCm(beams.electron, beams);
   const pe = Math.hypot(eDir.px, eDir.py, eDir.pz);
   const beamFrame = frameAround(eDir.px / pe, eDir.py / pe, eDir.pz / pe);
+  const sampler: HardSampler =
+    method === "splitting"
+      ? splittingSampler(spin, mass, s, alpha, isr, beamFrame)
+      : (() => {
+          const me = createMatrixElementSampler(spin, mass, s, alpha, isr, beamFrame.n);
+          return { bound: me.envelopeIntegral, next: me.next, maxWeight: me.maxWeight };
+        })();
 
   const names: SignalParticle[] = [
     "muPlus",
@@ -193,103 +337,70 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
   const xCols = alloc(n);
   const zOut = new Float64Array(n);
   const emitter = new Int8Array(n);
+  const hard: HardEvent = { x: 0, sp: s, z: 0, emitter: -1, p: new Float64Array(12) };
+  const d = new Float64Array(8);
+  const dir = new Float64Array(3);
+  const [bx, by, bz] = beamFrame.n;
+  const pStar = decay === "mumu" ? Math.sqrt((mass / 2 - m) * (mass / 2 + m)) : 0;
   let trials = 0;
-  let accepted = 0;
 
-  for (let i = 0; i < n; ) {
-    trials++;
-    // 1. ISR energy fraction from F(x, s): proposal β x^(β-1), accept with F/proposal/(1 + 3β/4)
-    let x = 0;
-    if (isr) {
-      for (;;) {
-        x = rng.uniformOpen() ** (1 / beta);
-        if (rng.uniform() * (1 + 0.75 * beta) < 1 + 0.75 * beta - x ** (1 - beta) * (1 - x / 2)) break;
-      }
-    }
-    const sp = s * (1 - x);
-    const w = Math.sqrt(sp);
-    const [zMin, zMax] = zRange(sp);
-    if (!(zMin < zMax)) continue;
-    // 2. z from the proposal; hit-or-miss against the global bound
-    const z = spin === "vector" ? zMin * (zMax / zMin) ** rng.uniform() : zMin + (zMax - zMin) * rng.uniform();
-    const q = spin === "vector" ? 1 / (z * Math.log(zMax / zMin)) : 1 / (zMax - zMin);
-    const ratio = (bornMuMuInvGeV2(sp, alpha) * 2 * splittingPerG2(spin, sp, mass, z)) / q;
-    if (rng.uniform() * bound >= ratio) continue;
-    accepted++;
-    // 3. Born direction of the parent muon about the electron beam
-    const betaMu = Math.sqrt(1 - (4 * m * m) / sp);
-    let c: number;
-    do c = 2 * rng.uniform() - 1;
-    while (rng.uniform() * 2 >= 1 + c * c + (1 - betaMu * betaMu) * (1 - c * c));
-    const nHat = direction(beamFrame, c, 2 * Math.PI * rng.uniform());
-    const eX = (z * w) / 2;
-    const pX = Math.sqrt(Math.max(eX * eX - mass * mass, 0));
-    const bX = pX / eX;
-    // cos θ from 1/(1 - β cos θ): inverse CDF
-    const u = rng.uniform();
-    const cosT = (1 - (1 + bX) ** (1 - u) * (1 - bX) ** u) / bX;
-    const xDir = direction(
-      frameAround(nHat[0], nHat[1], nHat[2]),
-      Math.min(1, Math.max(-1, cosT)),
-      2 * Math.PI * rng.uniform(),
-    );
-    const qx = pX * xDir[0];
-    const qy = pX * xDir[1];
-    const qz = pX * xDir[2];
-    // spectator along -n̂ with |p| = P: A √(P² + m²) = R²/2 + P q∥, A = √s' - E_X, R² = A² - |q|²
-    const A = w - eX;
-    const r2 = A * A - pX * pX;
-    const qPar = qx * nHat[0] + qy * nHat[1] + qz * nHat[2];
-    const den = A * A - qPar * qPar;
-    const root = A * Math.sqrt(Math.max(r2 * r2 - 4 * m * m * den, 0));
-    const P = (r2 * qPar + root) / (2 * den);
-    const eS = Math.hypot(P, m);
-    const spectator: FourVector = { e: eS, px: -P * nHat[0], py: -P * nHat[1], pz: -P * nHat[2] };
-    const emit: FourVector = { e: A - eS, px: P * nHat[0] - qx, py: P * nHat[1] - qy, pz: P * nHat[2] - qz };
-    const xv: FourVector = { e: eX, px: qx, py: qy, pz: qz };
-    const muMinusFirst = rng.uniform() < 0.5;
-    emitter[i] = muMinusFirst ? -1 : 1;
+  for (let i = 0; i < n; i++) {
+    trials += sampler.next(rng, hard);
+    const p = hard.p;
     // ISR: photon along ±beam; the hard system recoils
-    let toCm: ((p: FourVector) => FourVector) | undefined;
     if (isr) {
-      const eG = (x * sqrtS) / 2;
+      const eG = (hard.x * sqrtS) / 2;
       const sign = rng.uniform() < 0.5 ? 1 : -1;
-      const [bx, by, bz] = beamFrame.n;
-      set(cols.gammaIsr, i, { e: eG, px: sign * eG * bx, py: sign * eG * by, pz: sign * eG * bz });
+      const gam = cols.gammaIsr;
+      gam.e[i] = eG;
+      gam.px[i] = sign * eG * bx;
+      gam.py[i] = sign * eG * by;
+      gam.pz[i] = sign * eG * bz;
       const v = (-sign * eG) / (sqrtS - eG);
-      toCm = (p) => boost(p, { x: v * bx, y: v * by, z: v * bz });
+      if (v !== 0) for (let k = 0; k < 12; k += 4) boostInPlace(p, k, v * bx, v * by, v * bz);
     }
-    const place = (p: FourVector): FourVector => (toCm ? toCm(p) : p);
-    set(cols.muMinus, i, place(muMinusFirst ? emit : spectator));
-    set(cols.muPlus, i, place(muMinusFirst ? spectator : emit));
-    const xCm = place(xv);
-    set(xCols, i, xCm);
+    put(cols.muMinus, i, p, 0);
+    put(cols.muPlus, i, p, 4);
+    put(xCols, i, p, 8);
     if (decay === "mumu") {
-      const pStar = Math.sqrt((mass * mass) / 4 - m * m);
-      const d = rng.isotropic();
+      rng.isotropic(dir);
       const e = mass / 2;
-      const a = { e, px: pStar * (d[0] as number), py: pStar * (d[1] as number), pz: pStar * (d[2] as number) };
-      const b = { e, px: -a.px, py: -a.py, pz: -a.pz };
-      set(cols.xMuPlus, i, boostFromRestFrame(a, xCm));
-      set(cols.xMuMinus, i, boostFromRestFrame(b, xCm));
+      d[0] = e;
+      d[1] = pStar * (dir[0] as number);
+      d[2] = pStar * (dir[1] as number);
+      d[3] = pStar * (dir[2] as number);
+      d[4] = e;
+      d[5] = -(d[1] as number);
+      d[6] = -(d[2] as number);
+      d[7] = -(d[3] as number);
+      const xe = p[8] as number;
+      const xpx = p[9] as number;
+      const xpy = p[10] as number;
+      const xpz = p[11] as number;
+      boostFromRestFrameInPlace(d, 0, xe, xpx, xpy, xpz, mass);
+      boostFromRestFrameInPlace(d, 4, xe, xpx, xpy, xpz, mass);
+      put(cols.xMuPlus, i, d, 0);
+      put(cols.xMuMinus, i, d, 4);
     } else {
-      set(cols.x, i, xCm);
+      put(cols.x, i, p, 8);
     }
-    zOut[i] = z;
-    i++;
+    zOut[i] = hard.z;
+    emitter[i] = hard.emitter;
   }
   const events = cmToLabEvents({ size: n, particles: cols }, beams);
   const xLab = cmToLabEvents({ size: n, particles: { x: xCols } }, beams).particles.x;
-  const p = trials > 0 ? accepted / trials : 0;
-  const sigma = g2 * bound * GEV2_PB;
+  const prob = trials > 0 ? n / trials : 0;
+  const sigma = g * g * sampler.bound * GEV2_PB;
   return {
     events,
     x: xLab,
     z: zOut,
     emitter,
-    crossSection: pb(sigma * p),
-    crossSectionError: pb(trials > 0 ? sigma * Math.sqrt((p * (1 - p)) / trials) : 0),
+    crossSection: pb(sigma * prob),
+    crossSectionError: pb(trials > 0 ? sigma * Math.sqrt((prob * (1 - prob)) / trials) : 0),
     trials,
+    method,
+    maxWeight: sampler.maxWeight(),
   };
 }
 
@@ -297,9 +408,9 @@ function alloc(n: number): FourVectorColumns {
   return { e: new Float64Array(n), px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n) };
 }
 
-function set(c: FourVectorColumns, i: number, p: FourVector): void {
-  c.e[i] = p.e;
-  c.px[i] = p.px;
-  c.py[i] = p.py;
-  c.pz[i] = p.pz;
+function put(c: FourVectorColumns, i: number, p: Float64Array, offset: number): void {
+  c.e[i] = p[offset] as number;
+  c.px[i] = p[offset + 1] as number;
+  c.py[i] = p[offset + 2] as number;
+  c.pz[i] = p[offset + 3] as number;
 }

@@ -44,8 +44,8 @@ export { kaonDBRdpMu, kaonMuonMomentumMax, kaonToMuNuZPrimeBR, kaonToMuNuZPrimeW
 export type { DalitzEdges } from "./matrixElements.js";
 export {
   dalitzEdges,
-  gammaStarMsqIntegralFixedS12,
   gammaStarHadronicTensor,
+  gammaStarMsqIntegralFixedS12,
   gammaStarMsqIntegralT2,
   gammaStarMuMuXMsq,
   kaonMsqIntegralT,

@@ -111,8 +111,73 @@ export function dalitzEdges(parentMass2: number, m1: number, m2: number, m3: num
   return { cross: (m22 * e3 * e3 + m32 * e2 * e2 - m22 * m32) / (e2 * e3 + p2 * p3), width: 4 * p2 * p3 };
 }
 
-/** Coefficients of H = A(t₁/t₂ + t₂/t₁) + K + B(1/t₁ + 1/t₂) + C/(t₁t₂) + D(1/t₁² + 1/t₂²). */
-function hCoefficients(spin: Spin, s: number, m2: number, M2: number): [number, number, number, number, number] {
+/**
+ * The spatial hadronic tensor of γ*(Q) → μ-(k₁) μ+(k₂) X(q) in the γ* rest frame, summed over spins
+ * and X polarisations (per g², the normalisation of {@link gammaStarMuMuXMsq}):
+ * H^{ij} = A₁ δ^{ij} + A₂ k₁^i k₁^j + A₃ k₂^i k₂^j + A₄ (k₁^i k₂^j + k₂^i k₁^j)
+ * (current conservation makes H^{0μ} = 0 in that frame; parity makes the normal to the event plane
+ * an eigenvector, so four functions span it), with t_i = (k_i + q)² - m², s = Q², M = m_X, m = m_μ:
+ *
+ * vector: A₂ = 16[(M² + 2m²)/t₂² - s/(t₁t₂)], A₃ = 16[(M² + 2m²)/t₁² - s/(t₁t₂)],
+ *         A₄ = -16(M² + 2m²)/(t₁t₂),
+ *         A₁ = 4(t₁/t₂ + t₂/t₁) - 8s(1/t₁ + 1/t₂) + 8s(s + M² - 2m²)/(t₁t₂) - 4s(M² + 2m²)(1/t₁² + 1/t₂²);
+ * scalar: A₂ = 8[(M² - 4m²)/t₂² - s/(t₁t₂)], A₃ = 8[(M² - 4m²)/t₁² - s/(t₁t₂)],
+ *         A₄ = -8(s + M² - 4m²)/(t₁t₂),   A₁ = 2(t₁ + t₂)²(t₁t₂ - s(M² - 4m²))/(t₁t₂)².
+ *
+ * Its trace is {@link gammaStarMuMuXMsq}. Contracted with the massless lepton tensor of e-(p₁) e+(p₂),
+ * L_{μν} = p₁_μ p₂_ν + p₂_μ p₁_ν - g_{μν} p₁·p₂, it gives the production angular distribution,
+ * L_{μν} H^{μν} = (s/2)(Tr H - ê·H·ê) with ê the beam direction in the γ* frame (its average over ê is
+ * (s/3) Tr H, the rate). Derived with the trace engine of tools/reference/models/tensor.py, which also
+ * checks ê·H·ê against explicit Dirac spinors for all six fermions (1e-13).
+ *
+ * @param spin - "vector" or "scalar"
+ * @param s - Q² in GeV²
+ * @param m2 - m_μ² in GeV²
+ * @param M2 - m_X² in GeV²
+ * @param t1 - (k₁ + q)² - m_μ² in GeV²
+ * @param t2 - (k₂ + q)² - m_μ² in GeV²
+ * @param out - where to write [A₁, A₂, A₃, A₄] (A₁ dimensionless, the others in GeV⁻²); allocated if absent
+ * @returns `out` (numeric kernel: no validation)
+ * @example
+ * ```ts
+ * const [a1, a2, a3, a4] = gammaStarHadronicTensor("vector", 111.9, 0.0112, 1, 2.3, 40.1);
+ * ```
+ */
+export function gammaStarHadronicTensor(
+  spin: Spin,
+  s: number,
+  m2: number,
+  M2: number,
+  t1: number,
+  t2: number,
+  out: Float64Array = new Float64Array(4),
+): Float64Array {
+  const i12 = 1 / (t1 * t2);
+  if (spin === "vector") {
+    const w = M2 + 2 * m2;
+    const i1 = 1 / t1;
+    const i2 = 1 / t2;
+    out[0] =
+      4 * (t1 * i2 + t2 * i1) - 8 * s * (i1 + i2) + 8 * s * (s + M2 - 2 * m2) * i12 - 4 * s * w * (i1 * i1 + i2 * i2);
+    out[1] = 16 * (w * i2 * i2 - s * i12);
+    out[2] = 16 * (w * i1 * i1 - s * i12);
+    out[3] = -16 * w * i12;
+    return out;
+  }
+  const d = M2 - 4 * m2;
+  const t = t1 + t2;
+  out[0] = 2 * t * t * (t1 * t2 - s * d) * i12 * i12;
+  out[1] = 8 * (d / (t2 * t2) - s * i12);
+  out[2] = 8 * (d / (t1 * t1) - s * i12);
+  out[3] = -8 * (s + d) * i12;
+  return out;
+}
+
+/**
+ * Coefficients [A, K, B, C, D] of H = A(t₁/t₂ + t₂/t₁) + K + B(1/t₁ + 1/t₂) + C/(t₁t₂) + D(1/t₁² + 1/t₂²)
+ * ({@link gammaStarMuMuXMsq}); internal to the package (the matrix-element generator bounds H with them).
+ */
+export function hCoefficients(spin: Spin, s: number, m2: number, M2: number): [number, number, number, number, number] {
   if (spin === "vector") {
     const sp = s + M2;
     return [8, 0, -16 * (sp + 2 * m2), 16 * (sp * sp - 4 * m2 * m2), -8 * (M2 + 2 * m2) * (s + 2 * m2)];

@@ -21,6 +21,7 @@ it("pins the public API", async () => {
       "exactSigmaPerG2InvGeV2",
       "f1",
       "fermionLoopAmplitude",
+      "gammaStarHadronicTensor",
       "gammaStarMsqIntegralFixedS12",
       "gammaStarMsqIntegralT2",
       "gammaStarMuMuXMsq",
