@@ -8,22 +8,26 @@ function time(label, n, f) {
   const sink = f(n);
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   console.log(
-    `${label.padEnd(46)} ${(n / s).toExponential(2).padStart(9)} /s   (sink ${Number(sink).toExponential(3)})`,
+    `${label.padEnd(64)} ${(n / s).toExponential(2).padStart(9)} /s   (sink ${Number(sink).toExponential(3)})`,
   );
 }
 
 const rng = createRandom(1);
-for (const [spin, decay, isr] of [
-  ["vector", "mumu", false],
-  ["scalar", "mumu", false],
-  ["vector", "invisible", false],
-  ["vector", "mumu", true],
-]) {
-  time(
-    `generateMuMuX ${spin} ${decay}${isr ? " +ISR" : ""} (events)`,
-    200000,
-    (n) => generateMuMuX({ mass: 1, coupling: 1e-3, spin, decay, events: n, isr }, rng).crossSection,
-  );
+for (const method of ["matrix-element", "splitting"]) {
+  for (const [spin, decay, isr, mass] of [
+    ["vector", "mumu", false, 1],
+    ["scalar", "mumu", false, 1],
+    ["vector", "invisible", false, 1],
+    ["vector", "mumu", true, 1],
+    ["vector", "mumu", true, 8],
+  ]) {
+    if (method === "splitting" && mass > 5) continue; // beyond the splitting functions' range
+    time(
+      `generateMuMuX ${method} ${spin} ${decay} ${mass} GeV${isr ? " +ISR" : ""} (events)`,
+      200000,
+      (n) => generateMuMuX({ mass, coupling: 1e-3, spin, decay, events: n, isr, method }, rng).crossSection,
+    );
+  }
 }
 time("kaonToMuNuZPrimeBR (evaluations)", 2000, (n) => {
   let s = 0;

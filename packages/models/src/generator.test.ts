@@ -265,7 +265,7 @@ describe("generateMuMuX, method splitting", () => {
     it(`${spin}: the z spectrum follows dσ/dz (χ², 4·10⁵ events, 40 bins) and the rate reproduces σ`, () => {
       // Regression for a reported excess (χ² = 44.1 for 19 dof with 2·10⁴ events): that was seed 2024,
       // a 1-in-1000 fluctuation (2000 seeds give the χ²(19) distribution, 4·10⁷ pooled events χ² = 12
-      // for 19 dof; docs/models/generator-validation.md). This sample has the power the old one
+      // for 19 dof; docs/models/generator.md §3). This sample has the power the old one
       // lacked: a 2% distortion over a quarter of the range adds Δχ² ≈ 0.02² × 10⁵ = 40 and fails it.
       // Seed 1, not chosen.
       const mass = 0.5;
@@ -310,6 +310,8 @@ describe("generateMuMuX, method splitting", () => {
     );
     const expected = sigmaMuMuXWithIsr({ ...opts, sqrtS: sqrtS, method: "splitting" });
     expect(Math.abs(sample.crossSection - expected)).toBeLessThan(4 * sample.crossSectionError);
+    // the bound over s′ (a 400-point grid × 1.05) is never reached
+    expect(sample.maxWeight).toBeLessThanOrEqual(1);
     const p = sample.events.particles;
     let e = 0;
     for (const k of ["muPlus", "muMinus", "xMuPlus", "xMuMinus", "gammaIsr"] as const) e += p[k].e[7] as number;
