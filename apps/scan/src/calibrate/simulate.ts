@@ -1,26 +1,25 @@
 /**
  * The signal-shape calibration (Belle2-4mu secs. III-V): at each mass of a grid, simulate
- * e⁺e⁻ → μ⁺μ⁻X, X → μ⁺μ⁻, pass it through the Belle II detector model (`@muonphilic/detectors`:
- * tracking resolution σ_pT/pT = 0.1% p_T ⊕ 0.3%, CDC acceptance, muon identification, the
- * four-muon trigger), apply the selection of sec. IV C that the model can represent (four tracks,
- * at least three identified muons, trigger, photon energy below 0.4 GeV, 10 < M(4μ) < 11 GeV), the
- * four-constraint kinematic fit of sec. IV E (`@muonphilic/kinematics`), and fit the double
- * Crystal Ball to the reduced mass of the true X → μμ pair (`@muonphilic/stats`, unbinned maximum
- * likelihood with MIGRAD/HESSE). The efficiency is selected/generated.
+ * e⁺e⁻ → μ⁺μ⁻X, X → μ⁺μ⁻, pass it through the Belle II detector model (`@muonphilic/detectors`,
+ * `belle2({ tracking: "fourMuon", trigger: "fourMuon" })`: tracking resolution σ_pT/pT = 0.1% p_T ⊕ 0.3%,
+ * the preset track angular resolution σ_θ = σ_φ = a ⊕ b/(pβ), CDC acceptance, muon identification,
+ * the four-muon trigger), apply the selection of sec. IV C that the model can represent (four
+ * tracks, at least three identified muons, trigger, photon energy below 0.4 GeV,
+ * 10 < M(4μ) < 11 GeV), the four-constraint kinematic fit of sec. IV E (`@muonphilic/kinematics`,
+ * with each track's covariance from the detector's own `trackResolution`, so the fit's errors are
+ * the smearing's), and fit the double Crystal Ball to the reduced mass of the true X → μμ pair
+ * (`@muonphilic/stats`, unbinned maximum likelihood with MIGRAD/HESSE). The efficiency is
+ * selected/generated.
  *
- * Generator: the tree-level matrix element of e⁺e⁻ → γ* → μ⁺μ⁻X with full muon and X masses
- * (`gammaStarMuMuXMsq` of `@muonphilic/models`) over the Dalitz plot, with initial-state
- * radiation (see {@link matrixElementEvents}), valid over the whole 0.212-9 GeV range. (The
- * splitting-function generator `generateMuMuX` covers only m_X < √s/2 − m_μ = 5.19 GeV, Jho2019
- * eq. (3.5), and degrades before; without ISR both give the same resolution to 2% from 0.5 to
- * 3 GeV, and efficiencies that differ by ~5% through the event orientation, isotropic here.)
+ * Generator: `generateMuMuX` of `@muonphilic/models` with `method: "matrix-element"` (the
+ * tree-level matrix element with full muon and X masses, valid over the whole 0.212-9 GeV range,
+ * the production angular distribution from the lepton tensor) and `isr: true` (Kuraev-Fadin
+ * radiator, one collinear photon, sampled jointly with the hard process); X → μ⁺μ⁻ isotropic.
  *
- * Track angles: the seeds quote no angular resolution, and with exact angles the 4C fit fixes the
- * four momentum magnitudes exactly (four constraints, four unknowns), so the mass resolution would
- * vanish. The tracks' two transverse angles are therefore smeared with a Gaussian of width
- * {@link CALIBRATION_DEFAULTS}.angularResolutionRad, our assumption, chosen so that the resulting
- * reduced-mass resolution is of the size Belle2-4mu sec. V quotes (2-2.5 MeV below 1 GeV, 5 MeV
- * near 5 GeV, 2.5 MeV at 9 GeV); the fit uses the same resolution in its covariance.
+ * Track angles: with exact angles the 4C fit would fix the four momentum magnitudes exactly (four
+ * constraints, four unknowns) and the mass resolution would vanish; the Belle II preset's angular
+ * resolution (`BELLE2_TRACK_ANGLES` of `@muonphilic/detectors`, an assumption tuned to the
+ * resolution of Belle2-4mu sec. V) provides it.
  *
  * Not modelled, and so not in the efficiency: the MLP background suppression of sec. IV D and the
  * track-impact-parameter and electron-veto requirements. The efficiency is therefore higher than
@@ -28,29 +27,11 @@
  *
  * @packageDocumentation
  */
-import {
-  assumption,
-  type Belle2Detector,
-  belle2,
-  belle2PtResolution,
-  createDetector,
-  type DetectorModel,
-  select,
-} from "@muonphilic/detectors";
-import {
-  type BeamSetup,
-  cmToLabColumns,
-  createKinematicFitter,
-  createRandom,
-  decayChainColumns,
-  type EventColumns,
-  type FourVectorColumns,
-  type RandomSource,
-  trackCovariance,
-} from "@muonphilic/kinematics";
-import { gammaStarMuMuXMsq, isrBeta, isrRadiator } from "@muonphilic/models";
+import { BELLE2_TRACK_ANGLES, type Belle2Detector, belle2, type DetectorModel, select } from "@muonphilic/detectors";
+import { createKinematicFitter, createRandom, trackCovariance } from "@muonphilic/kinematics";
+import { generateMuMuX } from "@muonphilic/models";
 import { doubleCrystalBall, fit, pdfShape, unbinnedNLL } from "@muonphilic/stats";
-import { ALPHA, M_MU } from "@muonphilic/units";
+import { M_MU } from "@muonphilic/units";
 import {
   CALIBRATION_SCHEMA,
   CALIBRATION_SCHEMA_VERSION,
@@ -59,7 +40,6 @@ import {
   type ModelName,
   toReducedMass,
 } from "../calibration.js";
-import { effectiveResolution } from "../fit/shape.js";
 
 /** Settings of a calibration run. */
 export interface CalibrationSettings {
@@ -68,8 +48,6 @@ export interface CalibrationSettings {
   /** Events generated per mass and model. */
   readonly events: number;
   readonly seed: number;
-  /** Gaussian width of each transverse track angle, rad (our assumption; see the module notes). */
-  readonly angularResolutionRad: number;
 }
 
 /**
@@ -93,7 +71,6 @@ export const CALIBRATION_DEFAULTS: CalibrationSettings = {
   ],
   events: 20000,
   seed: 2024,
-  angularResolutionRad: 0.5e-3,
 };
 
 /** The scan window (in resolutions) within which the efficiency counts events: the default of the scan. */
@@ -104,6 +81,7 @@ const SPECIES = {
   muMinus: { species: "muon", charge: -1 },
   xMuPlus: { species: "muon", charge: 1 },
   xMuMinus: { species: "muon", charge: -1 },
+  gammaIsr: { species: "photon" },
 } as const;
 const MUONS = ["muPlus", "muMinus", "xMuPlus", "xMuMinus"] as const;
 
@@ -137,155 +115,9 @@ function selection(reco: ReturnType<DetectorModel["reconstruct"]>) {
   ]);
 }
 
-/** The Belle II model with the calibration's angular resolution on tracks. */
-function calibrationDetector(angularResolutionRad: number): { detector: DetectorModel; beams: BeamSetup } {
-  const base: Belle2Detector = belle2({ tracking: "fourMuon", trigger: "fourMuon" });
-  const config = base.description.config;
-  const angular = {
-    angularResolutionRad,
-    angularProvenance: assumption(
-      "muonphilic scan calibration: track angles smeared so that the 4C-fitted reduced-mass resolution has the size quoted in Belle2-4mu sec. V (the seeds quote no angular resolution)",
-    ),
-  };
-  const responses = Object.fromEntries(
-    Object.entries(config.responses).map(([species, r]) => [species, species === "photon" ? r : { ...r, ...angular }]),
-  );
-  return {
-    detector: createDetector({ ...config, responses }, base.description.parameters),
-    beams: base.beams,
-  };
-}
-
-/** Number of bins in x^β within which the hard process is generated at the bin centre (s′ = s(1 − x)). */
-const ISR_BINS = 24;
-
-/**
- * e⁺e⁻ → γ*(√s′) → μ⁻μ⁺X, X → μ⁺μ⁻ from the tree-level matrix element (`gammaStarMuMuXMsq`)
- * over the Dalitz plot with an isotropic orientation, and initial-state radiation: the radiated
- * fraction x from the Kuraev–Fadin radiator (`isrRadiator` of `@muonphilic/models`) times the
- * hard cross section taken ∝ 1/s′, one collinear photon along either beam. Events with
- * M(4μ) < 9.9 GeV (x above the selection's reach) are counted but not built; the others are
- * generated in {@link ISR_BINS} bins of x^β (equally populated by the radiator) at the bin centre.
- * Lab frame.
- * @returns the events (muon columns) and how many of the n were built
- */
-function matrixElementEvents(
-  spin: "vector" | "scalar",
-  mass: number,
-  n: number,
-  beams: BeamSetup,
-  rng: RandomSource,
-): EventColumns {
-  const s = beams.s;
-  const m2 = M_MU * M_MU;
-  const M2 = mass * mass;
-  const beta = isrBeta(s, ALPHA);
-  // x beyond which M(4μ) = √(s(1 − x)) < 9.9 GeV: such events fail 10 < M(4μ) < 11 GeV.
-  const xCut = 1 - (9.9 * 9.9) / s;
-  const xMax = 1 - ((mass + 2 * M_MU) * (1 + 1e-9)) ** 2 / s;
-  // Draw x in w = x^β, where the radiator is bounded: F dx = [(1 + 3β/4) − (1 − x/2) x^(1−β)] dw,
-  // times s/s′ = 1/(1 − x) for the hard cross section (envelope 1/(1 − xMax)).
-  const xs = new Float64Array(n);
-  const fMax = (1 + 0.75 * beta) / (1 - xMax);
-  for (let i = 0; i < n; i++) {
-    for (;;) {
-      const x = rng.uniformOpen() ** (1 / beta);
-      if (x > xMax) continue;
-      const f = ((1 + 0.75 * beta - (1 - x / 2) * x ** (1 - beta)) / (1 - x)) * (isrRadiator(x, s, ALPHA) > 0 ? 1 : 0);
-      if (rng.uniform() * fMax <= f) {
-        xs[i] = x;
-        break;
-      }
-    }
-  }
-  const particles = Object.fromEntries(
-    MUONS.map((name) => [
-      name,
-      {
-        e: new Float64Array(n).fill(Number.NaN),
-        px: new Float64Array(n),
-        py: new Float64Array(n),
-        pz: new Float64Array(n),
-      },
-    ]),
-  ) as Record<(typeof MUONS)[number], FourVectorColumns>;
-  // Bins uniform in w = x^β, which follows the radiator: most events radiate almost nothing.
-  const wCut = xCut ** beta;
-  const bin = (x: number): number => Math.min(ISR_BINS - 1, Math.floor((x ** beta / wCut) * ISR_BINS));
-  for (let b = 0; b < ISR_BINS; b++) {
-    const members: number[] = [];
-    for (let i = 0; i < n; i++) if (xs[i]! < xCut && bin(xs[i]!) === b) members.push(i);
-    if (members.length === 0) continue;
-    const x = (((b + 0.5) / ISR_BINS) * wCut) ** (1 / beta);
-    const sp = s * (1 - x);
-    const sqrtSp = Math.sqrt(sp);
-    if (!(sqrtSp > mass + 2 * M_MU)) continue;
-    // Daughters 1 = μ⁻, 2 = μ⁺, 3 = X: t₁ = (k₁ + q)² − m² = m²₁₃ − m², t₂ = m²₂₃ − m².
-    const density = (m12Sq: number, m23Sq: number): number => {
-      const m13Sq = sp + 2 * m2 + M2 - m12Sq - m23Sq;
-      return Math.max(0, gammaStarMuMuXMsq(spin, sp, m2, M2, m13Sq - m2, m23Sq - m2));
-    };
-    // Bound: the largest value on a fine grid of the Dalitz plot, with a margin.
-    let max = 0;
-    const lo12 = 4 * m2;
-    const hi12 = (sqrtSp - mass) ** 2;
-    for (let a = 0; a <= 300; a++) {
-      const m12Sq = lo12 + ((hi12 - lo12) * a) / 300;
-      const m12 = Math.sqrt(m12Sq);
-      const e2 = m12Sq / (2 * m12);
-      const e3 = (sp - m12Sq - M2) / (2 * m12);
-      const p2 = Math.sqrt(Math.max(e2 * e2 - m2, 0));
-      const p3 = Math.sqrt(Math.max(e3 * e3 - M2, 0));
-      const lo23 = (e2 + e3) ** 2 - (p2 + p3) ** 2;
-      const hi23 = (e2 + e3) ** 2 - (p2 - p3) ** 2;
-      for (let c = 0; c <= 300; c++) max = Math.max(max, density(m12Sq, lo23 + ((hi23 - lo23) * c) / 300));
-    }
-    // γ* recoiling against a photon along −z or +z (CM frame), |p| = (s − s′)/(2√s).
-    const k = members.length;
-    const pz = (s - sp) / (2 * Math.sqrt(s));
-    const parent = {
-      e: new Float64Array(k),
-      px: new Float64Array(k),
-      py: new Float64Array(k),
-      pz: new Float64Array(k),
-    };
-    for (let j = 0; j < k; j++) {
-      parent.pz[j] = rng.uniform() < 0.5 ? pz : -pz;
-      parent.e[j] = Math.sqrt(sp + pz * pz);
-    }
-    const cm = decayChainColumns(
-      {
-        name: "cm",
-        mass: sqrtSp,
-        dalitz: { density, max: 1.5 * max },
-        daughters: [
-          { name: "muMinus", mass: M_MU },
-          { name: "muPlus", mass: M_MU },
-          {
-            name: "x",
-            mass,
-            daughters: [
-              { name: "xMuPlus", mass: M_MU },
-              { name: "xMuMinus", mass: M_MU },
-            ],
-          },
-        ],
-      },
-      parent,
-      rng,
-    );
-    for (const name of MUONS) {
-      const lab = cmToLabColumns(cm.particles[name]!, beams);
-      members.forEach((i, j) => {
-        particles[name].e[i] = lab.e[j]!;
-        particles[name].px[i] = lab.px[j]!;
-        particles[name].py[i] = lab.py[j]!;
-        particles[name].pz[i] = lab.pz[j]!;
-      });
-    }
-  }
-  // Events radiated beyond the selection's reach keep NaN momenta: the detector rejects them.
-  return { size: n, particles };
+/** The Belle II model of Belle2-4mu: four-muon tracking (with its track angular resolution) and trigger. */
+function calibrationDetector(): Belle2Detector {
+  return belle2({ tracking: "fourMuon", trigger: "fourMuon" });
 }
 
 /** Robust width: 1.4826 × median absolute deviation. */
@@ -300,7 +132,7 @@ function robustSigma(x: Float64Array): { median: number; sigma: number } {
  * Simulates and fits one (model, mass) point.
  * @param model - "zprime" or "scalar"
  * @param mass - the X mass, GeV
- * @param settings - events, seed, angular resolution, generator switch
+ * @param settings - masses, events and seed
  * @param stream - the random stream (derived from model and mass index)
  */
 export function calibratePoint(
@@ -311,10 +143,14 @@ export function calibratePoint(
 ): CalibrationPoint {
   const seed = settings.seed;
   const rng = createRandom(seed, stream);
-  const { detector, beams } = calibrationDetector(settings.angularResolutionRad);
+  const detector: DetectorModel & Pick<Belle2Detector, "beams"> = calibrationDetector();
+  const beams = detector.beams;
   const spin = model === "zprime" ? "vector" : "scalar";
-  const events = matrixElementEvents(spin, mass, settings.events, beams, rng.fork(1));
-  const reco = detector.reconstruct(events, SPECIES, rng.fork(2));
+  const sample = generateMuMuX(
+    { mass, coupling: 1, spin, decay: "mumu", events: settings.events, beams, isr: true, method: "matrix-element" },
+    rng.fork(1),
+  );
+  const reco = detector.reconstruct(sample.events, SPECIES, rng.fork(2));
   const sel = selection(reco);
   const fitter = createKinematicFitter({
     masses: [M_MU, M_MU, M_MU, M_MU],
@@ -325,7 +161,6 @@ export function calibratePoint(
   const trueReduced = toReducedMass(mass);
   const offsets: number[] = [];
   const parts = MUONS.map((n) => reco.particles[n]!);
-  const sa = settings.angularResolutionRad;
   for (let i = 0; i < reco.size; i++) {
     if (sel.passed[i] !== 1) continue;
     parts.forEach((q, j) => {
@@ -335,15 +170,8 @@ export function calibratePoint(
       momenta[3 * j] = px;
       momenta[3 * j + 1] = py;
       momenta[3 * j + 2] = pz;
-      const pt = Math.hypot(px, py);
-      const sinTheta = pt / Math.hypot(pt, pz);
-      cov.set(
-        trackCovariance(
-          { x: px, y: py, z: pz },
-          { sigmaPt: pt * belle2PtResolution(pt), sigmaTheta: sa, sigmaPhi: sa / sinTheta },
-        ),
-        9 * j,
-      );
+      // the covariance of the detector's own smearing, at the measured momentum
+      cov.set(trackCovariance({ x: px, y: py, z: pz }, detector.trackResolution("muon", px, py, pz, M_MU)), 9 * j);
     });
     const r = fitter.fit(momenta, cov);
     if (!r.valid) continue;
@@ -382,7 +210,7 @@ export function calibratePoint(
     high,
   );
   const nll = unbinnedNLL({ data: inWindow, shape });
-  const r = fit(nll, {
+  const start = {
     mean: { value: median, step: 0.1 * rs },
     sigma1: { value: 0.8 * rs, lower: 0.05 * rs, upper: 10 * rs, step: 0.1 * rs },
     alpha1: { value: 1.5, lower: 0.2, upper: 10 },
@@ -391,16 +219,24 @@ export function calibratePoint(
     alpha2: { value: -1.5, lower: -10, upper: -0.2 },
     n2: { value: 3, lower: 1.05, upper: 60 },
     fraction1: { value: 0.5, lower: 0, upper: 1 },
-  });
+  };
+  let r = fit(nll, start);
+  if (!r.valid) {
+    // The eight parameters are partly degenerate between the two Crystal Balls and MIGRAD can
+    // exhaust its default call budget: continue once from where it stopped with a larger budget,
+    // and keep the result with the lower NLL (its status is reported either way).
+    const restart = Object.fromEntries(
+      Object.entries(start).map(([k, spec]) => [k, { ...spec, value: r.parameters[k]!.value }]),
+    ) as typeof start;
+    const again = fit(nll, restart, { maxfcn: 20000 });
+    if (again.valid || again.nllMin < r.nllMin) r = again;
+  }
   const v = (n: string): number => r.parameters[n]!.value;
   const core = { sigmaGeV: v("sigma1"), alpha: v("alpha1"), n: v("n1") };
   const tail = { sigmaGeV: v("sigma2"), alpha: v("alpha2"), n: v("n2") };
   const fraction = v("fraction1");
-  const resolution = effectiveResolution({
-    core: { sigma: core.sigmaGeV, alpha: core.alpha, n: core.n },
-    tail: { sigma: tail.sigmaGeV, alpha: tail.alpha, n: tail.n },
-    fraction,
-  });
+  // the effective resolution of the calibration schema, √(f σ₁² + (1 − f) σ₂²)
+  const resolution = Math.sqrt(fraction * core.sigmaGeV ** 2 + (1 - fraction) * tail.sigmaGeV ** 2);
   // The efficiency counts the selected events inside the default scan window (±30 resolutions
   // around the fitted mean): the signal yield of a window fit is the number of events in its
   // region, so this is the efficiency that converts it to a cross section.
@@ -445,16 +281,20 @@ export function simulateCalibration(
     schemaVersion: CALIBRATION_SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
     provenance: {
-      detector: "@muonphilic/detectors belle2({ tracking: 'fourMuon', trigger: 'fourMuon' })",
+      detector:
+        "@muonphilic/detectors belle2({ tracking: 'fourMuon', trigger: 'fourMuon' }) with its default track angles (preset 'fourMuon')",
+      trackAnglesRad: {
+        constant: BELLE2_TRACK_ANGLES.constantRad,
+        scatteringGeV: BELLE2_TRACK_ANGLES.scatteringGeVRad,
+      },
       selection:
         "4 reconstructed tracks, >= 3 identified muons, four-muon trigger, photon energy < 0.4 GeV, 10 < M(4mu) < 11 GeV; no MLP (Belle2-4mu sec. IV D is not modelled)",
       kinematicFit:
-        "4C fit of the four muon momenta to the beam four-momentum (Belle2-4mu sec. IV E), @muonphilic/kinematics",
-      angularResolutionRad: settings.angularResolutionRad,
+        "4C fit of the four muon momenta to the beam four-momentum (Belle2-4mu sec. IV E), @muonphilic/kinematics, track covariances from the detector's trackResolution",
       generator:
-        "tree-level matrix element gammaStarMuMuXMsq (@muonphilic/models) over the Dalitz plot, isotropic orientation, ISR from the Kuraev-Fadin radiator with the hard cross section taken proportional to 1/s'",
+        "@muonphilic/models generateMuMuX({ method: 'matrix-element', isr: true }): tree-level matrix element with full masses, production angular distribution from the lepton tensor, Kuraev-Fadin ISR sampled jointly, X -> mu mu isotropic",
       shapeFit:
-        "unbinned ML fit of a double Crystal Ball (core tail low, second tail high) to M_R(fit) - M_R(true) of the true X pair, window median +- 20 robust sigma",
+        "unbinned ML fit of a double Crystal Ball (core tail low, second tail high) to M_R(fit) - M_R(true) of the true X pair, window median +- 35 robust sigma",
       masses: settings.masses,
       eventsPerPoint: settings.events,
       seed: settings.seed,

@@ -1,6 +1,8 @@
 /**
- * `muonphilic calibrate`: runs the signal simulation and shape fits and writes the calibration
- * artefact (JSON, schema muonphilic/signal-calibration v1) that scans read with --calibration.
+ * `muonphilic calibrate`: runs the signal simulation (`generateMuMuX` of `@muonphilic/models`, matrix
+ * element with ISR, through the Belle II model of `@muonphilic/detectors` and the 4C fit) and the
+ * shape fits, and writes the calibration artefact (JSON, schema muonphilic/signal-calibration v1)
+ * that scans read with --calibration.
  *
  * @packageDocumentation
  */
@@ -74,12 +76,6 @@ export async function calibrateCommand(argv: readonly string[], io: CliIo): Prom
   const settings = {
     ...CALIBRATION_DEFAULTS,
     masses,
-    angularResolutionRad:
-      getNumber(args, "angular-resolution", CALIBRATION_DEFAULTS.angularResolutionRad * 1000, {
-        min: 0,
-        exclusiveMin: true,
-        unit: "mrad",
-      }) / 1000,
     events: getNumber(args, "events", CALIBRATION_DEFAULTS.events, { min: 100, integer: true }),
     seed: getNumber(args, "seed", CALIBRATION_DEFAULTS.seed, { min: 0, integer: true }),
   };
