@@ -1,4 +1,4 @@
-import { belle2Beams, createRandom, labToCm, labToCmEvents } from "@muonphilic/kinematics";
+import { belle2Beams, boostToRestFrame, createRandom, labToCm, labToCmEvents } from "@muonphilic/kinematics";
 import { integrate } from "@muonphilic/numeric";
 import { ALPHA, GEV2_PB, M_MU, PhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
@@ -238,6 +238,35 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
         expect(Math.abs(alpha - expected)).toBeLessThan(4 * error);
       }
     }
+  });
+
+  it("decays the vector with spin correlations: the helicity angle follows 1 + α cos²θ* (scipy reference); the scalar isotropically", () => {
+    const helicityCos2 = (sample: SignalSample): Float64Array => {
+      const cm = labToCmEvents(sample.events, beams).particles;
+      const out = new Float64Array(sample.events.size);
+      for (let i = 0; i < out.length; i++) {
+        const a = { e: cm.xMuPlus.e[i]!, px: cm.xMuPlus.px[i]!, py: cm.xMuPlus.py[i]!, pz: cm.xMuPlus.pz[i]! };
+        const b = { e: cm.xMuMinus.e[i]!, px: cm.xMuMinus.px[i]!, py: cm.xMuMinus.py[i]!, pz: cm.xMuMinus.pz[i]! };
+        const x = { e: a.e + b.e, px: a.px + b.px, py: a.py + b.py, pz: a.pz + b.pz };
+        const d = boostToRestFrame(b, x);
+        const c =
+          (d.px * x.px + d.py * x.py + d.pz * x.pz) / (Math.hypot(d.px, d.py, d.pz) * Math.hypot(x.px, x.py, x.pz));
+        out[i] = c * c;
+      }
+      return out;
+    };
+    const n = 60000;
+    for (const ref of tensor.alphaHelicity) {
+      const sample = generateMuMuX(
+        { mass: ref.mX, coupling: 1, spin: "vector", decay: "mumu", events: n },
+        createRandom(8),
+      );
+      const { alpha, error } = alphaFromCos2(helicityCos2(sample));
+      expect(Math.abs(alpha - ref.alphaHelicity)).toBeLessThan(4 * error);
+    }
+    const scalar = generateMuMuX({ mass: 3, coupling: 1, spin: "scalar", decay: "mumu", events: n }, createRandom(8));
+    const { alpha, error } = alphaFromCos2(helicityCos2(scalar));
+    expect(Math.abs(alpha)).toBeLessThan(4 * error);
   });
 
   it("agrees with the splitting method where the splitting functions hold (vector, m_X = 50 MeV ≪ √s)", () => {

@@ -47,7 +47,11 @@ export interface SignalGeneratorOptions {
   readonly coupling: number;
   /** "vector" (Z') or "scalar" (S). */
   readonly spin: Spin;
-  /** "mumu": X → μ+μ- isotropically in its rest frame (Belle2-4mu); "invisible": X kept as `x`. */
+  /**
+   * "mumu": X → μ+μ- (Belle2-4mu): with the matrix element the vector's decay carries the spin
+   * correlations of the production, the scalar's is isotropic; with the splitting functions both are
+   * isotropic in the X rest frame. "invisible": X kept as `x`.
+   */
   readonly decay: "mumu" | "invisible";
   /** Number of events to generate, integer ≥ 0. */
   readonly events: number;
@@ -234,6 +238,7 @@ function splittingSampler(spin: Spin, mass: number, s: number, alpha: number, is
       out.sp = sp;
       out.z = z;
       out.emitter = muMinusEmits ? -1 : 1;
+      out.decayed = false;
       return trials;
     }
   };
@@ -266,11 +271,14 @@ function splittingSampler(spin: Spin, mass: number, s: number, alpha: number, is
  *    the density ∝ 1/(1 - β_X cos θ) whose integral is the logarithm of eq. (3.4); the spectator
  *    muon recoils along -n̂ with the momentum that puts the emitter on shell.
  *
+ * 3. X → μ+μ- of the vector with spin correlations: the decay direction from the X spin density of
+ *    the production (`gammaStarVectorPolarisedMsq`); the Z' comes out mostly transverse (helicity
+ *    angle ∝ 1 + 0.25 cos²θ*, where Belle2-4mu sec. IV D describes an unpolarised vector as uniform).
+ *    The scalar decays isotropically (exact).
+ *
  * Both: the ISR photon (energy x√s/2) goes along either beam with probability ½ and the hard system
- * recoils against it; X → μ+μ- is isotropic in the X rest frame (exact for the scalar; for the
- * vector the spin correlation between production and decay is not included, i.e. the Z' is
- * treated as unpolarised, as in the helicity-angle discussion of Belle2-4mu sec. IV D), or X is
- * kept invisible. Every particle is on shell and four-momentum is conserved to round-off; then
+ * recoils against it; with the splitting method X → μ+μ- is isotropic in the X rest frame (the
+ * vector treated as unpolarised), or X is kept invisible. Every particle is on shell and four-momentum is conserved to round-off; then
  * everything is boosted to the lab.
  *
  * @param options - see {@link SignalGeneratorOptions}
@@ -323,7 +331,7 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
     method === "splitting"
       ? splittingSampler(spin, mass, s, alpha, isr, beamFrame)
       : (() => {
-          const me = createMatrixElementSampler(spin, mass, s, alpha, isr, beamFrame.n);
+          const me = createMatrixElementSampler(spin, mass, s, alpha, isr, beamFrame.n, decay === "mumu");
           return { bound: me.envelopeIntegral, next: me.next, maxWeight: me.maxWeight };
         })();
 
@@ -337,7 +345,7 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
   const xCols = alloc(n);
   const zOut = new Float64Array(n);
   const emitter = new Int8Array(n);
-  const hard: HardEvent = { x: 0, sp: s, z: 0, emitter: -1, p: new Float64Array(12) };
+  const hard: HardEvent = { x: 0, sp: s, z: 0, emitter: -1, p: new Float64Array(20), decayed: false };
   const d = new Float64Array(8);
   const dir = new Float64Array(3);
   const [bx, by, bz] = beamFrame.n;
@@ -357,12 +365,16 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
       gam.py[i] = sign * eG * by;
       gam.pz[i] = sign * eG * bz;
       const v = (-sign * eG) / (sqrtS - eG);
-      if (v !== 0) for (let k = 0; k < 12; k += 4) boostInPlace(p, k, v * bx, v * by, v * bz);
+      const end = hard.decayed ? 20 : 12;
+      if (v !== 0) for (let k = 0; k < end; k += 4) boostInPlace(p, k, v * bx, v * by, v * bz);
     }
     put(cols.muMinus, i, p, 0);
     put(cols.muPlus, i, p, 4);
     put(xCols, i, p, 8);
-    if (decay === "mumu") {
+    if (decay === "mumu" && hard.decayed) {
+      put(cols.xMuPlus, i, p, 12);
+      put(cols.xMuMinus, i, p, 16);
+    } else if (decay === "mumu") {
       rng.isotropic(dir);
       const e = mass / 2;
       d[0] = e;

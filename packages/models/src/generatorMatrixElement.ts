@@ -29,13 +29,25 @@
  * frame; given the momenta, a uniform ê is accepted with 1 - ê·H·ê/Tr H ∈ [0, 1] (H is positive
  * semi-definite), then the event is rotated to put ê on the beam axis with a uniform azimuth.
  *
+ * Decay of a vector X → μ+μ- (spin correlations): with the production fixed, the decay direction d̂
+ * in the X rest frame is distributed as W(d̂) ∝ Tr P - β² P(ε_d̂) (P the X spin-density tensor
+ * contracted with the lepton tensor, `gammaStarVectorPolarisedMsq`; Tr P = L_{μν}H^{μν}; β the muon
+ * velocity in the X frame): d̂ uniform, accepted with W/Tr P ∈ [1 - β², 1]. Integrated over d̂ this
+ * is Tr P (1 - β²/3), the production weight, so production and decay together are exact.
+ *
  * @packageDocumentation
  */
-import type { RandomSource } from "@muonphilic/kinematics";
+import { boostFromRestFrameInPlace, type RandomSource } from "@muonphilic/kinematics";
 import { M_MU } from "@muonphilic/units";
 import type { Spin } from "./defaults.js";
 import { isrBeta } from "./isr.js";
-import { dalitzEdges, gammaStarHadronicTensor, gammaStarMuMuXMsq, hCoefficients } from "./matrixElements.js";
+import {
+  dalitzEdges,
+  gammaStarHadronicTensor,
+  gammaStarMuMuXMsq,
+  gammaStarVectorPolarisedMsq,
+  hCoefficients,
+} from "./matrixElements.js";
 
 /** Factor between the largest sampled value of g in a cell and the cell's envelope value. */
 export const ENVELOPE_MARGIN = 1.03;
@@ -56,8 +68,13 @@ export interface HardEvent {
   z: number;
   /** -1 if X is closer to the μ- ((k₁ + q)² < (k₂ + q)²), +1 otherwise. */
   emitter: -1 | 1;
-  /** Four-momenta (E, px, py, pz) in the γ* rest frame: μ- at 0, μ+ at 4, X at 8. */
+  /**
+   * Four-momenta (E, px, py, pz) in the γ* rest frame: μ- at 0, μ+ at 4, X at 8, and when `decayed`
+   * X's daughters μ+ at 12 and μ- at 16 (20 numbers).
+   */
   readonly p: Float64Array;
+  /** Whether the sampler decayed X (the vector with spin correlations); otherwise the caller does. */
+  decayed: boolean;
 }
 
 /** A prepared hard-process sampler. */
@@ -149,6 +166,7 @@ function radiatorIntegral(a: number, b: number, beta: number): number {
  * @param alpha - fine-structure constant
  * @param isr - sample the radiated fraction x jointly
  * @param beam - unit vector of the electron beam in the frame the momenta are wanted in
+ * @param decayToMuons - X → μ+μ-: the sampler decays a vector X itself, with spin correlations
  */
 export function createMatrixElementSampler(
   spin: Spin,
@@ -157,12 +175,17 @@ export function createMatrixElementSampler(
   alpha: number,
   isr: boolean,
   beam: readonly [number, number, number],
+  decayToMuons: boolean,
 ): MatrixElementSampler {
   const m = M_MU;
   const m2 = m * m;
   const M2 = mass * mass;
   const beta = isrBeta(s, alpha);
   const coef = new Float64Array(4);
+  // the vector's X → μ+μ- is decayed here, with spin correlations; the scalar's is isotropic (caller)
+  const correlatedDecay = decayToMuons && spin === "vector";
+  const beta2 = 1 - (4 * m2) / M2;
+  const pStar = decayToMuons ? Math.sqrt((mass / 2 - m) * (mass / 2 + m)) : 0;
 
   /** g(x, ζ): the stage-1 target (per g², GeV⁻²), or 0 outside the physical region. */
   const g = (x: number, zeta: number): number => {
@@ -328,6 +351,7 @@ export function createMatrixElementSampler(
       let ex: number;
       let ey: number;
       let ez: number;
+      let ehe: number;
       for (;;) {
         rng.isotropic(dir);
         ex = dir[0] as number;
@@ -335,8 +359,48 @@ export function createMatrixElementSampler(
         ez = dir[2] as number;
         const uu = ex * k1x + ez * k1z;
         const vv = ex * k2x + ez * k2z;
-        const ehe = a1 + a2 * uu * uu + a3 * vv * vv + 2 * a4 * uu * vv;
+        ehe = a1 + a2 * uu * uu + a3 * vv * vv + 2 * a4 * uu * vv;
         if (rng.uniform() * h < h - ehe) break;
+      }
+      const o = out.p;
+      // X → μ+μ- of a vector with spin correlations: d̂ uniform in the X rest frame, accepted with
+      // (Tr P - β² P(ε_d̂))/Tr P, Tr P = L·H = (s′/2)(Tr H - ê·H·ê), ε_d̂ = (0, d̂) boosted to this frame
+      // (X along z′ with momentum pX, energy eX), P of gammaStarVectorPolarisedMsq.
+      out.decayed = correlatedDecay;
+      if (correlatedDecay) {
+        const rs2 = rs / 2;
+        const e2 = rs - e1 - eX;
+        const a = rs2 * (e1 - (ex * k1x + ez * k1z));
+        const b = rs2 * (e2 - (ex * k2x + ez * k2z));
+        const trP = rs2 * rs2 * 2 * (h - ehe);
+        for (;;) {
+          rng.isotropic(dir);
+          const dx = dir[0] as number;
+          const dy = dir[1] as number;
+          const dz = dir[2] as number;
+          // ε = ((q⃗·d̂)/M, d̂ + q⃗ (q⃗·d̂)/(M(E + M))), q⃗ = (0, 0, pX)
+          const e0 = (pX * dz) / mass;
+          const ezz = dz + (pX * pX * dz) / (mass * (eX + mass));
+          const x1 = e0 * e1 - (dx * k1x + ezz * k1z);
+          const x2 = e0 * e2 - (dx * k2x + ezz * k2z);
+          const y = rs2 * (e0 - (ex * dx + ey * dy + ez * ezz));
+          const pd = gammaStarVectorPolarisedMsq(sp, m2, M2, t1, t2, a, b, x1, x2, y);
+          if (rng.uniform() * trP < trP - beta2 * pd) {
+            // μ+ along +d̂, μ- along -d̂ in the X rest frame (W is even in d̂), then to this frame
+            const d = out.p;
+            d[12] = mass / 2;
+            d[13] = pStar * dx;
+            d[14] = pStar * dy;
+            d[15] = pStar * dz;
+            d[16] = mass / 2;
+            d[17] = -pStar * dx;
+            d[18] = -pStar * dy;
+            d[19] = -pStar * dz;
+            boostFromRestFrameInPlace(d, 12, eX, 0, 0, pX, mass);
+            boostFromRestFrameInPlace(d, 16, eX, 0, 0, pX, mass);
+            break;
+          }
+        }
       }
       // rotation R: ê → beam, (f̂, ĝ) → (û, v̂) turned by a uniform azimuth ψ
       const bx = Math.abs(ex) < 0.9 ? 1 : 0;
@@ -348,8 +412,8 @@ export function createMatrixElementSampler(
       fx /= fn;
       fy /= fn;
       fz /= fn;
-      // ĝ = ê × f̂ (its y component multiplies w_y = 0 and is not needed)
       const gx = ey * fz - ez * fy;
+      const gy = ez * fx - ex * fz;
       const gz = ex * fy - ey * fx;
       const psi = 2 * Math.PI * rng.uniform();
       const cp = Math.cos(psi);
@@ -360,12 +424,11 @@ export function createMatrixElementSampler(
       const vxr = -spsi * ux + cp * vx;
       const vyr = -spsi * uy + cp * vy;
       const vzr = -spsi * uz + cp * vz;
-      const o = out.p;
-      // w ↦ n̂(ê·w) + û′(f̂·w) + v̂′(ĝ·w), for w in the x′z′ plane (w_y = 0)
-      const place = (offset: number, wx: number, wz: number, mm: number): void => {
-        const a = ex * wx + ez * wz;
-        const b = fx * wx + fz * wz;
-        const c = gx * wx + gz * wz;
+      // w ↦ n̂(ê·w) + û′(f̂·w) + v̂′(ĝ·w); the energy from |p| and the mass (on shell)
+      const place = (offset: number, wx: number, wy: number, wz: number, mm: number): void => {
+        const a = ex * wx + ey * wy + ez * wz;
+        const b = fx * wx + fy * wy + fz * wz;
+        const c = gx * wx + gy * wy + gz * wz;
         const px = nx0 * a + uxr * b + vxr * c;
         const py = ny0 * a + uyr * b + vyr * c;
         const pz = nz0 * a + uzr * b + vzr * c;
@@ -374,9 +437,13 @@ export function createMatrixElementSampler(
         o[offset + 2] = py;
         o[offset + 3] = pz;
       };
-      place(0, k1x, k1z, m);
-      place(4, k2x, k2z, m);
-      place(8, 0, pX, mass);
+      if (correlatedDecay) {
+        place(12, o[13] as number, o[14] as number, o[15] as number, m);
+        place(16, o[17] as number, o[18] as number, o[19] as number, m);
+      }
+      place(0, k1x, 0, k1z, m);
+      place(4, k2x, 0, k2z, m);
+      place(8, 0, 0, pX, mass);
       out.x = x;
       out.sp = sp;
       out.z = T / sp;

@@ -48,6 +48,7 @@ export {
   gammaStarMsqIntegralFixedS12,
   gammaStarMsqIntegralT2,
   gammaStarMuMuXMsq,
+  gammaStarVectorPolarisedMsq,
   kaonMsqIntegralT,
   kaonMuNuZPrimeMsq,
 } from "./matrixElements.js";

@@ -25,6 +25,7 @@ it("pins the public API", async () => {
       "gammaStarMsqIntegralFixedS12",
       "gammaStarMsqIntegralT2",
       "gammaStarMuMuXMsq",
+      "gammaStarVectorPolarisedMsq",
       "generateMuMuX",
       "gm2FavouredBand",
       "isrBeta",

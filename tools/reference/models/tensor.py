@@ -13,9 +13,16 @@ e+e- -> gamma* -> mu- mu+ X, for @muonphilic/models (run with /usr/bin/python3; 
 2. Numerical: at random phase-space points and random beam directions, Sum |M|^2 of
    e-(p1) e+(p2) -> gamma* -> mu-(k1) mu+(k2) X(q) with explicit Dirac spinors for all six fermions
    and physical X polarisations (massless beams); Sum |M|^2 = 4 L.H. Compared with the closed form.
+2b. The vector X at a fixed real polarisation eps: L.H_eps as a polynomial in p1.k1, p1.k2, eps.k1,
+   eps.k2, eps.p1 (21 terms), checked against explicit spinors; its sum over three orthogonal
+   polarisations is L.H. It gives the X -> mu mu decay distribution with spin correlations,
+   W(d) = Tr P - beta^2 P(eps_d, eps_d), eps_d = (0, d) in the X rest frame; the helicity-angle
+   coefficient is integrated in 3b.
 3. Angular coefficients: the X (and mu-) polar angle to the beam in the gamma* frame is distributed
    as 1 + alpha cos^2(theta), alpha = Int(Tr H - 3 H_nn) / Int(Tr H + H_nn) over the Dalitz plot
    (H_nn = n.H.n, n the particle's direction), from scipy quadrature of the closed forms.
+3b. The helicity angle of X -> mu mu (vector): 1 + alpha cos^2, from the Dalitz integrals of the
+   orientation-averaged longitudinal and total polarisation weights.
 Writes packages/models/test/fixtures/models-tensor.json.
 """
 import json
@@ -105,6 +112,59 @@ def tensor_coefficients(spin):
     return (A1, A2, A3, A4), (s, m2, M2, t1, t2)
 
 
+def polarised_vector(ortho=True):
+    """L_{mu nu} Sum_spins (J^{mu alpha} eps_alpha)(J^{nu beta} eps_beta)^* for a vector X of fixed real
+    polarisation eps (eps.eps = -1, eps.q = 0), as a polynomial in a = p1.k1, b = p1.k2, x1 = eps.k1,
+    x2 = eps.k2, y = eps.p1 with coefficients rational in t1, t2 (the X-spin density of the production)."""
+    m = sp.Symbol("m")
+    D1, D2 = sp.symbols("D1 D2")
+    G = [(1 / D1, ("eps", "k1", "e")), (1 / D1, ("eps", "q", "e")), (m / D1, ("eps", "e")),
+         (-1 / D2, ("e", "k2", "eps")), (-1 / D2, ("e", "q", "eps")), (m / D2, ("e", "eps"))]
+    Gbar = [(1 / D1, ("e", "k1", "eps")), (1 / D1, ("e", "q", "eps")), (m / D1, ("e", "eps")),
+            (-1 / D2, ("eps", "k2", "e")), (-1 / D2, ("eps", "q", "e")), (m / D2, ("eps", "e"))]
+    t = tr([slot((1, ("k1",)), (m, ())), G, slot((1, ("k2",)), (-m, ())), Gbar])
+    h = contract_lepton(t, "e")
+    s, m2, M2, t1, t2, a, b, x1, x2, y = sp.symbols("s m2 M2 t1 t2 a b x1 x2 y")
+    s1, s2 = t1 + m2, t2 + m2
+    s12 = s + 2 * m2 + M2 - s1 - s2
+    kq1, kq2, k12 = (s1 - m2 - M2) / 2, (s2 - m2 - M2) / 2, (s12 - 2 * m2) / 2
+    Qk1, Qk2, Qq = m2 + k12 + kq1, m2 + k12 + kq2, M2 + kq1 + kq2
+    subs = {
+        dot("k1", "k1"): m2, dot("k2", "k2"): m2, dot("q", "q"): M2,
+        dot("k1", "q"): kq1, dot("k2", "q"): kq2, dot("k1", "k2"): k12,
+        dot("p1", "p1"): 0, dot("p2", "p2"): 0, dot("p1", "p2"): s / 2,
+        dot("p1", "k1"): a, dot("p1", "k2"): b, dot("p1", "q"): s / 2 - a - b,
+        dot("p2", "k1"): Qk1 - a, dot("p2", "k2"): Qk2 - b, dot("p2", "q"): Qq - (s / 2 - a - b),
+        dot("eps", "eps"): -1, dot("eps", "q"): 0, dot("eps", "k1"): x1, dot("eps", "k2"): x2,
+        dot("eps", "p1"): y, dot("eps", "p2"): x1 + x2 - y,
+    }
+    P = sp.expand(sp.expand(h.subs(subs).subs({m: sp.sqrt(m2)})).subs({D1: t1, D2: t2}))
+    poly = sp.Poly(P, a, b, x1, x2, y)
+    return {mon: sp.factor(sp.together(c)) for mon, c in poly.terms()}, (s, m2, M2, t1, t2, a, b, x1, x2, y)
+
+
+def polarised_gg():
+    """-g_{mu nu} Sum_spins (J^mu.eps)(J^nu.eps)^*: the orientation average of the above is (s/3) times it."""
+    m = sp.Symbol("m")
+    D1, D2 = sp.symbols("D1 D2")
+    G = [(1 / D1, ("eps", "k1", "e")), (1 / D1, ("eps", "q", "e")), (m / D1, ("eps", "e")),
+         (-1 / D2, ("e", "k2", "eps")), (-1 / D2, ("e", "q", "eps")), (m / D2, ("e", "eps"))]
+    Gbar = [(1 / D1, ("e", "k1", "eps")), (1 / D1, ("e", "q", "eps")), (m / D1, ("e", "eps")),
+            (-1 / D2, ("eps", "k2", "e")), (-1 / D2, ("eps", "q", "e")), (m / D2, ("eps", "e"))]
+    t = tr([slot((1, ("k1",)), (m, ())), G, slot((1, ("k2",)), (-m, ())), Gbar])
+    h = -contract(t, "e")
+    s, m2, M2, t1, t2, x1, x2 = sp.symbols("s m2 M2 t1 t2 x1 x2")
+    s1, s2 = t1 + m2, t2 + m2
+    s12 = s + 2 * m2 + M2 - s1 - s2
+    subs = {
+        dot("k1", "k1"): m2, dot("k2", "k2"): m2, dot("q", "q"): M2,
+        dot("k1", "q"): (s1 - m2 - M2) / 2, dot("k2", "q"): (s2 - m2 - M2) / 2, dot("k1", "k2"): (s12 - 2 * m2) / 2,
+        dot("eps", "eps"): -1, dot("eps", "q"): 0, dot("eps", "k1"): x1, dot("eps", "k2"): x2,
+    }
+    P = sp.expand(sp.expand(h.subs(subs).subs({m: sp.sqrt(m2)})).subs({D1: t1, D2: t2}))
+    return sp.factor(sp.together(P)), (s, m2, M2, t1, t2, x1, x2)
+
+
 # ---------------------------------------------------------------- 2. numerical spin sums
 def msq_full_numeric(p1, p2, k1, k2, q, M, m, spin):
     """Sum over all spins (and X polarisations) of |[vbar(p2) gamma^mu u(p1)] g_{mu nu} J^nu|^2."""
@@ -133,6 +193,29 @@ def msq_full_numeric(p1, p2, k1, k2, q, M, m, spin):
                     amp = sum(METRIC[mu, mu] * L[mu] * J[mu] for mu in range(4))
                     total += abs(amp) ** 2
     return total
+
+
+def msq_polarised_numeric(p1, p2, k1, k2, q, eps, m):
+    """Sum over fermion spins of |[vbar(p2) gamma^mu u(p1)] g_{mu nu} J^{nu alpha} eps_alpha|^2 / 4 (fixed X polarisation)."""
+    D1 = mdot(k1 + q, k1 + q) - m * m
+    D2 = mdot(k2 + q, k2 + q) - m * m
+    e = slash(eps)
+    currents = [
+        np.array([bar(v2) @ GAMMA[mu] @ u1 for mu in range(4)])
+        for u1 in spinors(p1, 0.0, "u")
+        for v2 in spinors(p2, 0.0, "v")
+    ]
+    total = 0.0
+    for uk in spinors(k1, m, "u"):
+        for vk in spinors(k2, m, "v"):
+            J = np.zeros(4, complex)
+            for mu in range(4):
+                gm = GAMMA[mu]
+                O = e @ (slash(k1 + q) + m * np.eye(4)) @ gm / D1 + gm @ (-slash(k2 + q) + m * np.eye(4)) @ e / D2
+                J[mu] = bar(uk) @ O @ vk
+            for L in currents:
+                total += abs(sum(METRIC[mu, mu] * L[mu] * J[mu] for mu in range(4))) ** 2
+    return total / 4
 
 
 def unit(x):
@@ -202,6 +285,39 @@ def alpha_coefficients(fs, trh, s, m, M):
     return out
 
 
+def alpha_helicity(pgg, trh, s, m, M):
+    """alpha of 1 + alpha cos^2 theta* for the helicity angle of X -> mu mu (vector X, spin correlations):
+    L = Int P_LL (the -g contracted |M|^2 at the longitudinal polarisation), T = Int Tr H;
+    alpha = -beta^2 (3L - T) / (2T - beta^2 (T - L)), beta^2 = 1 - 4 m^2/M^2."""
+    m2, M2 = m * m, M * M
+    rs = math.sqrt(s)
+
+    def parts(T, t1):
+        t2 = T - t1
+        E1 = (s - t2) / (2 * rs)
+        E2 = (s - t1) / (2 * rs)
+        EX = T / (2 * rs)
+        pX = math.sqrt(max(EX * EX - M2, 0))
+        k1q = E1 * EX - (t1 - M2) / 2  # 3-vector k1.q
+        k2q = E2 * EX - (t2 - M2) / 2
+        x1 = (pX * E1 - EX * k1q / pX) / M  # eps_L.k1, eps_L = (|q|, E q^)/M
+        x2 = (pX * E2 - EX * k2q / pX) / M
+        return trh(s, m2, M2, t1 + m2, t2 + m2), pgg(s, m2, M2, t1, t2, x1, x2)
+
+    Tmin, Tmax = 2 * M * rs, s + M2 - 4 * m2
+    out = []
+    for which in (0, 1):
+        def inner(T):
+            lo, hi = dalitz_t_range(s, m, M, T)
+            g = lambda w: parts(T, lo * (hi / lo) ** w)[which] * lo * (hi / lo) ** w * math.log(hi / lo)
+            return integrate.quad(g, 0, 1, epsabs=0, epsrel=1e-10, limit=400)[0]
+        out.append(integrate.quad(lambda y: inner(Tmin * (Tmax / Tmin) ** y) * Tmin * (Tmax / Tmin) ** y, 0, 1,
+                                  epsabs=0, epsrel=1e-9, limit=400)[0])
+    T, L = out
+    b2 = 1 - 4 * m2 / M2
+    return -b2 * (3 * L - T) / (2 * T - b2 * (T - L)), L / T
+
+
 if __name__ == "__main__":
     fixture = {
         "source": "tools/reference/models/tensor.py (sympy trace engine of traces.py; numpy explicit Dirac spinors; scipy quadrature)",
@@ -241,6 +357,46 @@ if __name__ == "__main__":
                     "trH": tr_, "eHeNumeric": ehe_num, "msqFullOver4": num,
                 })
     print("closed-form e.H.e vs explicit spinors, worst |diff|/Tr H:", worst)
+    pol, psyms = polarised_vector()
+    print("vector X, fixed polarisation eps: L.H_eps =")
+    for mon, c in pol.items():
+        print("  ", mon, c)
+    pol_f = sp.lambdify(psyms, sum(c * sp.prod([v**k for v, k in zip(psyms[5:], mon)]) for mon, c in pol.items()), "math")
+    fixture["polarisedCoefficients"] = {str(mon): str(c) for mon, c in pol.items()}
+    fixture["polarisedPoints"] = []
+    worst_pol = 0.0
+    for M in (0.3, 1.0, 3.0, 9.0):
+        for _ in range(3):
+            sqrt_s = 10.58
+            s = sqrt_s**2
+            k1, k2, q = three_body(sqrt_s, M_MU, M_MU, M)
+            e = unit(rng.normal(size=3))
+            p1 = np.concatenate([[sqrt_s / 2], sqrt_s / 2 * e])
+            p2 = np.concatenate([[sqrt_s / 2], -sqrt_s / 2 * e])
+            pols = polarisations(q, M)
+            d = unit(rng.normal(size=3))
+            eps = sum(d[i] * pols[i] for i in range(3))  # (0, d) in the X rest frame, boosted
+            num = msq_polarised_numeric(p1, p2, k1, k2, q, eps, M_MU)
+            t1 = mdot(k1 + q, k1 + q) - M_MU**2
+            t2 = mdot(k2 + q, k2 + q) - M_MU**2
+            closed = pol_f(s, M_MU**2, M * M, t1, t2, mdot(p1, k1), mdot(p1, k2), mdot(eps, k1), mdot(eps, k2), mdot(eps, p1))
+            # the sum over three orthogonal polarisations is L.H
+            total = sum(msq_polarised_numeric(p1, p2, k1, k2, q, pe, M_MU) for pe in pols)
+            lh = msq_full_numeric(p1, p2, k1, k2, q, M, M_MU, "vector") / 4
+            worst_pol = max(worst_pol, abs(closed - num) / total, abs(total - lh) / lh)
+            fixture["polarisedPoints"].append({
+                "sqrtS": sqrt_s, "mX": M, "mMu": M_MU, "k1": list(k1), "k2": list(k2), "q": list(q),
+                "beam": list(e), "eps": list(eps), "msqOver4": num, "sumOverPolarisations": total,
+            })
+    print("polarised closed form vs explicit spinors, worst |diff|/L.H:", worst_pol)
+    fixture["polarisedWorstRelDiff"] = worst_pol
+    pgg, gsyms = polarised_gg()
+    pgg_f = sp.lambdify(gsyms, pgg, "math")
+    fixture["alphaHelicity"] = []
+    for M in (0.5, 3.0, 9.0):
+        ah, rho = alpha_helicity(pgg_f, trh["vector"], 10.58**2, M_MU, M)
+        print("vector helicity angle", M, "alpha", ah, "rho_00", rho)
+        fixture["alphaHelicity"].append({"sqrtS": 10.58, "mX": M, "alphaHelicity": ah, "rhoLongitudinal": rho})
     fixture["pointwiseWorstRelDiff"] = worst
     for spin in ("vector", "scalar"):
         for M in (0.05, 0.5, 3.0, 7.0, 9.0):
