@@ -4,15 +4,23 @@
 import { readdirSync } from "node:fs";
 import { createRandom } from "@muonphilic/random";
 import {
+  bernstein,
   chebyshev,
   chebyshevShape,
   doubleCrystalBall,
   extendedUnbinnedNLL,
   fit,
+  fitLinearMixture,
+  fitRegion,
   fixedShape,
   generateToy,
+  linearMixture,
+  linearMixtureMinimizer,
+  linearMixtureProfile,
+  makeAsymptoticCalculator,
   migrad,
   pdfShape,
+  regionQuadrature,
 } from "../dist/index.js";
 
 /** Median seconds of `reps` timed runs after one warm-up. */
@@ -148,6 +156,47 @@ const tbn = median(3, () => {
   }
 });
 line("    same with numerical derivatives (no analytic gradient)", `${((tbn / 50) * 1e6).toFixed(0)} µs/fit`);
+
+// (b‴) the same windows as linear mixtures (signal + quadratic Bernstein basis, Newton with exact
+// derivatives, positivity of the density at ~60 check points), and a 90 % CL limit with its band
+const region = fitRegion(low, high);
+const components = [0, 1, 2].map((k) => bernstein({ coefs: [0, 1, 2].map((j) => (j === k ? 1 : 0)), ...window }));
+components.unshift(signal);
+const zones = [{ low: 3 - 0.04, high: 3 + 0.04, panelWidth: 0.005 }];
+const nodes = regionQuadrature(region, { panelWidth: 0.02, zones });
+const checks = Float64Array.from([low, high, ...regionQuadrature(region, { panelWidth: 0.02, zones, points: 2 }).x, 3]);
+const lowerBounds = [Number.NEGATIVE_INFINITY, 0, 0, 0];
+const template = linearMixture(components, nodes.x, {
+  region,
+  weights: nodes.w,
+  lowerBounds,
+  positivityPoints: checks,
+});
+let mixtures = [];
+const tbuild = median(3, () => {
+  mixtures = datasets.map((data) =>
+    linearMixture(components, data, { region, lowerBounds, positivity: template.positivity }),
+  );
+});
+let lvalid = 0;
+const tl = median(5, () => {
+  lvalid = 0;
+  for (const m of mixtures) if (fitLinearMixture(m, { start: [0, 330, 330, 330] }).converged) lvalid++;
+});
+line(
+  "(b‴) same windows as linear mixtures: fitLinearMixture + covariance",
+  `${((tl / datasets.length) * 1e6).toFixed(0)} µs/fit  (${lvalid}/${datasets.length} converged; building the mixture ${((tbuild / datasets.length) * 1e6).toFixed(0)} µs)`,
+);
+const tlim = median(3, () => {
+  for (const data of datasets.slice(0, 20)) {
+    const m = linearMixture(components, data, { region, lowerBounds, positivity: template.positivity });
+    const calc = makeAsymptoticCalculator(linearMixtureProfile({ data: m, template }), {
+      minimizer: linearMixtureMinimizer,
+    });
+    calc.upperLimit({ cl: 0.9, range: [0, 500], rtol: 1e-5 });
+  }
+});
+line("    90% CL CLs limit + band, linearMixtureMinimizer", `${((tlim / 20) * 1e3).toFixed(2)} ms/window`);
 
 // minimiser scaling: 200-parameter correlated quadratic with an analytic gradient
 const n = 200;

@@ -125,6 +125,29 @@ export {
   pdfShape,
   unbinnedNLL,
 } from "./likelihood/index.js";
+// ── linear mixtures: extended fits linear in the yields (the resonance scan's windows) ──
+export type {
+  LinearMixture,
+  LinearMixtureConstraint,
+  LinearMixtureFitOptions,
+  LinearMixtureFitReason,
+  LinearMixtureFitResult,
+  LinearMixtureObjective,
+  LinearMixtureOptions,
+  LinearMixtureProfileOptions,
+  LinearMixtureStructure,
+} from "./linear/index.js";
+export {
+  asimovMixture,
+  fitLinearMixture,
+  isLinearMixtureObjective,
+  LINEAR_MIXTURE_DEFAULTS,
+  linearMixture,
+  linearMixtureMinimizer,
+  linearMixtureNll,
+  linearMixtureProfile,
+  mixtureDensity,
+} from "./linear/index.js";
 // ── look-elsewhere (part 2) ──────────────────────────────────────────────────────
 export type { GlobalSignificance, ToyScanSummary } from "./lookElsewhere/grossVitells.js";
 export {
@@ -165,6 +188,10 @@ export type {
   HistogramPdfOptions,
   Pdf,
   Pdf2D,
+  QuadratureZone,
+  Region,
+  RegionNodes,
+  RegionQuadratureOptions,
   ShapeDefinition,
   VoigtianParams,
 } from "./pdfs/index.js";
@@ -180,10 +207,16 @@ export {
   exponential,
   faddeeva,
   fftConvolution,
+  fitRegion,
   gaussian,
   histogramPdf,
+  inRegion,
   productPdf,
+  REGION_QUADRATURE_DEFAULTS,
+  regionQuadrature,
   relativisticBreitWigner,
+  requireRegion,
+  restrictPdf,
   sumPdf,
   voigtian,
 } from "./pdfs/index.js";

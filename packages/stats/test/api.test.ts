@@ -49,6 +49,22 @@ const PART1 = [
   "sumPdf",
   "unbinnedNLL",
   "voigtian",
+  // fit regions (window minus vetoes) and linear mixtures (the resonance scan's window fits)
+  "LINEAR_MIXTURE_DEFAULTS",
+  "REGION_QUADRATURE_DEFAULTS",
+  "asimovMixture",
+  "fitLinearMixture",
+  "fitRegion",
+  "inRegion",
+  "isLinearMixtureObjective",
+  "linearMixture",
+  "linearMixtureMinimizer",
+  "linearMixtureNll",
+  "linearMixtureProfile",
+  "mixtureDensity",
+  "regionQuadrature",
+  "requireRegion",
+  "restrictPdf",
 ];
 
 function part2Names(): string[] {

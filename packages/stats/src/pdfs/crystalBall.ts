@@ -9,6 +9,7 @@ import { normalProbability } from "@muonphilic/numeric";
 import { requireFinite, requireProbability } from "@muonphilic/units";
 import { sumPdf } from "./combine.js";
 import { buildPdf, type Pdf, requireAbove, requireWindow } from "./pdf.js";
+import { type Region, restrictPdf } from "./region.js";
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 
@@ -200,14 +201,22 @@ export interface DoubleCrystalBallParams {
   readonly low: number;
   /** Window upper edge. */
   readonly high: number;
+  /**
+   * Normalisation region inside [low, high] (the window minus vetoes, see `fitRegion`): each
+   * Crystal Ball is normalised on it ({@link restrictPdf}) before the two are mixed, and the
+   * density is 0 in its gaps. Default: the whole window.
+   */
+  readonly region?: Region;
 }
 
 /**
  * Sum of two Crystal Balls sharing one mean, f = f₁ CB₁ + (1 − f₁) CB₂, each CB normalised on
- * the window (RooAddPdf semantics): the signal model of Belle2-4mu sec. V.
- * @param params - the shape parameters ({@link DoubleCrystalBallParams}); positions and widths in the unit of x, the window [low, high] too
- * @returns a {@link Pdf}
- * @throws {@link PhysError} as {@link crystalBall}, and for a fraction outside [0, 1]
+ * the window, or on `region` when given (RooAddPdf semantics with a normalisation range): the
+ * signal model of Belle2-4mu sec. V, in the scan's windows with the J/ψ veto.
+ * @param params - the shape parameters ({@link DoubleCrystalBallParams}); positions and widths in the unit of x, the window [low, high] and the region too
+ * @returns a {@link Pdf} (on the region's span [first low, last high] when `region` is given)
+ * @throws {@link PhysError} as {@link crystalBall}, for a fraction outside [0, 1], and as
+ *   {@link restrictPdf} for a region outside the window
  * @example
  * ```ts
  * doubleCrystalBall({ mean: 3, sigma1: 0.005, alpha1: 1.5, n1: 3, sigma2: 0.009, alpha2: 2.5, n2: 2, fraction1: 0.65, low: 2.7, high: 3.3 }).density(3); // ≈ 64.208
@@ -218,5 +227,7 @@ export function doubleCrystalBall(params: DoubleCrystalBallParams): Pdf {
   const { mean, low, high } = params;
   const cb1 = crystalBall({ mean, sigma: params.sigma1, alpha: params.alpha1, n: params.n1, low, high });
   const cb2 = crystalBall({ mean, sigma: params.sigma2, alpha: params.alpha2, n: params.n2, low, high });
-  return sumPdf([cb1, cb2], [f1]);
+  const region = params.region;
+  if (region === undefined) return sumPdf([cb1, cb2], [f1]);
+  return sumPdf([restrictPdf(cb1, region), restrictPdf(cb2, region)], [f1]);
 }

@@ -16,6 +16,15 @@ export type { Pdf, ShapeDefinition } from "./pdf.js";
 export { buildPdf } from "./pdf.js";
 export type { BernsteinParams, ChebyshevParams } from "./polynomial.js";
 export { bernstein, chebyshev } from "./polynomial.js";
+export type { QuadratureZone, Region, RegionNodes, RegionQuadratureOptions } from "./region.js";
+export {
+  fitRegion,
+  inRegion,
+  REGION_QUADRATURE_DEFAULTS,
+  regionQuadrature,
+  requireRegion,
+  restrictPdf,
+} from "./region.js";
 export { faddeeva } from "./special.js";
 export type { VoigtianParams } from "./voigtian.js";
 export { voigtian } from "./voigtian.js";

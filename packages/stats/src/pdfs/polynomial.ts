@@ -133,6 +133,9 @@ export function bernstein(params: BernsteinParams): Pdf {
     low,
     high,
     shape: (x) => value((x - low) / w),
+    shapeArray: (x, out) => {
+      for (let i = 0; i < x.length; i++) out[i] = value((x[i]! - low) / w);
+    },
     integral: (a, b) => w * (primitive((b - low) / w) - primitive((a - low) / w)),
   });
 }

@@ -4,15 +4,24 @@
  * test/fixtures/unbinned.json, data in unbinned_sig_linear.csv): double-CB signal with a fixed
  * shape + linear Chebyshev background on [2.7, 3.3] GeV, Ns (POI), Nb, c1 free. The reference
  * computed q_{μ,A} with a 1200 × 12-node Gauss-Legendre Asimov integral; here the Asimov dataset is
- * a weighted midpoint grid of 6000 points (spacing σ₁/50).
+ * a weighted midpoint grid of 6000 points (spacing σ₁/50). The same problem as a linear mixture
+ * (signal + two Bernstein basis densities, fitted by Newton's method, Asimov data on composite
+ * Gauss-Legendre panels) must give the same numbers.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  bernstein,
   doubleCrystalBall,
+  fitLinearMixture,
+  fitRegion,
+  linearMixture,
+  linearMixtureMinimizer,
+  linearMixtureProfile,
   makeAsymptoticCalculator,
   type Objective,
   type ProfileLikelihood,
+  regionQuadrature,
 } from "../../src/index.js";
 import fixture from "../fixtures/unbinned.json" with { type: "json" };
 
@@ -108,6 +117,57 @@ describe("asymptotic CLs on an extended unbinned likelihood (unbinned.json)", ()
     const ul = calc.upperLimit({ cl: 0.9, range: [0, 1000] });
     expect(ul.valid).toBe(true);
     // the reference's limit tolerance is 1e-4; the midpoint-grid Asimov integral adds ~1e-5 to q_A
+    expect(ul.observed).toBeCloseToRel(ref.upper_limit_90CL_CLs_asymptotic_qtilde.obs, 1e-4);
+    expect(ul.expected).toBeCloseToRel(ref.upper_limit_90CL_CLs_asymptotic_qtilde.exp_m2_m1_0_p1_p2, 1e-4);
+  });
+});
+
+describe("the same window as a linear mixture with the exact Newton minimiser", () => {
+  // (Nb, c1) of the reference ↔ Bernstein yields: Nb = θ₁ + θ₂, c1 = (θ₂ − θ₁)/(θ₁ + θ₂)
+  const region = fitRegion(LOW, HIGH);
+  const components = [
+    signal,
+    bernstein({ coefs: [1, 0], low: LOW, high: HIGH }),
+    bernstein({ coefs: [0, 1], low: LOW, high: HIGH }),
+  ];
+  const lowerBounds = [Number.NEGATIVE_INFINITY, 0, 0];
+  const sorted = Float64Array.from(data).sort();
+  const nodes = regionQuadrature(region, {
+    panelWidth: 0.02,
+    zones: [{ low: 3 - 8 * 0.005, high: 3 + 8 * 0.005, panelWidth: 0.005 }],
+  });
+  const checks = Float64Array.from([...nodes.x, 3]);
+  const mixture = linearMixture(components, sorted, { region, lowerBounds, positivityPoints: checks });
+  const template = linearMixture(components, nodes.x, {
+    region,
+    weights: nodes.w,
+    lowerBounds,
+    positivity: mixture.positivity,
+  });
+
+  it("MLE to 1e-6 and the minimum NLL to 1e-12 (the reference's own precision)", () => {
+    const fit = fitLinearMixture(mixture, { start: [0, 1000, 1000] });
+    expect(fit.converged).toBe(true);
+    const nb = fit.theta[1]! + fit.theta[2]!;
+    expect(fit.theta[0]).toBeCloseToRel(ref.mle.Ns, 1e-6);
+    expect(nb).toBeCloseToRel(ref.mle.Nb, 1e-6);
+    expect((fit.theta[2]! - fit.theta[1]!) / nb).toBeCloseToRel(ref.mle.c1, 1e-6);
+    expect(fit.nll).toBeCloseToRel(ref.nll_min, 1e-12);
+    // HESSE error of Ns: invariant under the reparametrisation (the reference's 1e-4)
+    expect(Math.sqrt(fit.covariance![0]!)).toBeCloseToRel(ref.hesse_errors.Ns, 1e-4);
+  });
+
+  it("q₀, the 90% CL CLs limit and its band through makeAsymptoticCalculator", () => {
+    const calc = makeAsymptoticCalculator(linearMixtureProfile({ data: mixture, template }), {
+      minimizer: linearMixtureMinimizer,
+    });
+    const d = calc.discovery();
+    expect(d.valid).toBe(true);
+    // Newton to EDM 1e-10: q₀ to ~1e-9 absolute
+    expect(d.q0).toBeCloseToRel(ref.q0, 1e-6);
+    const ul = calc.upperLimit({ cl: 0.9, range: [0, 1000], rtol: 1e-6 });
+    expect(ul.valid).toBe(true);
+    // 8-point Gauss-Legendre panels (σ₁ wide at the peak): q_A to ~1e-9; the reference's 1e-4
     expect(ul.observed).toBeCloseToRel(ref.upper_limit_90CL_CLs_asymptotic_qtilde.obs, 1e-4);
     expect(ul.expected).toBeCloseToRel(ref.upper_limit_90CL_CLs_asymptotic_qtilde.exp_m2_m1_0_p1_p2, 1e-4);
   });
