@@ -5,22 +5,31 @@
  * relative uncertainty on the expected signal yield (Belle2-4mu sec. VI: systematics as nuisance
  * parameters with Gaussian constraints on the signal efficiency).
  *
- * Test statistics (CCGV2011): q₀ = 2 (NLL(0) − NLL(μ̂)) for μ̂ > 0, else 0 (eq. (12)); local
- * significance Z = √q₀ (eq. (52)). For limits, q̃_μ (eq. (16)): 0 for μ̂ > μ, 2 (NLL(μ) − NLL(μ̂))
- * for 0 ≤ μ̂ ≤ μ and 2 (NLL(μ) − NLL(0)) for μ̂ < 0; its Asimov value q_{μ,A} comes from the
- * background-only Asimov data built from the background-only fit (as pyhf does). Then
- * (eqs. (65)-(66)) with x = √q̃ if q̃ ≤ q_A, else (q̃ + q_A)/(2√q_A):
- * CLs+b = 1 − Φ(x), CLb = 1 − Φ(x − √q_A), CLs = CLs+b/CLb; the expected CLs at N standard
- * deviations is (1 − Φ(√q_A − N))/Φ(N) (CCGV2011 sec. 4.5).
+ * Everything statistical is `@muonphilic/stats`: the fits are `fitLinearMixture` (Newton with
+ * exact derivatives; the total density stays ≥ 0 over the window), the limits come from
+ * `makeAsymptoticCalculator` on `linearMixtureProfile` with `linearMixtureMinimizer` (q̃_μ,
+ * CCGV2011 eq. (16), with its Asimov value from the background-only Asimov dataset, eqs. (65)-(66)
+ * and the expected band of sec. 4.5), q₀ is CCGV2011 eq. (12) and the local significance
+ * Z = √q₀ (eq. (52)). This module adds the scan's policy: the retries of a failing fit, the
+ * minimum number of events, the search range of the limits, and the per-point record.
  *
  * @packageDocumentation
  */
-import { normalCdf, normalIsf, normalSf } from "../numeric/special.js";
-import { fitLinear, type LinearFitResult, type LinearModel } from "./linearFit.js";
-import { asimovModel, type WindowModel } from "./window.js";
+import {
+  BAND_SIGMAS,
+  fitLinearMixture,
+  type LinearMixture,
+  type LinearMixtureFitResult,
+  linearMixtureMinimizer,
+  linearMixtureProfile,
+  makeAsymptoticCalculator,
+  q0 as q0Statistic,
+} from "@muonphilic/stats";
+import { isPhysError } from "@muonphilic/units";
+import type { WindowModel } from "./window.js";
 
 /** The five expected-band positions, in standard deviations (−2σ, −1σ, median, +1σ, +2σ). */
-export const BAND_SIGMAS = [-2, -1, 0, 1, 2] as const;
+export { BAND_SIGMAS };
 
 /** Options of {@link analyseWindow}. */
 export interface AnalyseOptions {
@@ -71,13 +80,16 @@ export interface WindowAnalysis {
   readonly fit: { readonly iterations: number; readonly edm: number; readonly attempts: number };
 }
 
+/** Relative tolerance of the limits' root finding (the scan's limits are quoted to 4 digits). */
+const LIMIT_RTOL = 3e-6;
+
 /** Starting values: no signal, flat background with the observed (weighted) count. */
-export function startValues(model: LinearModel, signal: number): Float64Array {
+export function startValues(model: LinearMixture, signal: number): Float64Array {
   const theta = new Float64Array(model.p);
   let total = 0;
   if (model.weights === null) total = model.n;
   else for (let i = 0; i < model.n; i++) total += model.weights[i]!;
-  // A flat background: equal Bernstein coefficients (the basis sums to one).
+  // A flat background: equal Bernstein coefficients (the basis sums to a constant).
   let norm = 0;
   for (let k = 1; k < model.p; k++) norm += model.integrals[k]!;
   theta[0] = signal;
@@ -88,8 +100,9 @@ export function startValues(model: LinearModel, signal: number): Float64Array {
 /**
  * The signal-plus-background fit with retries: from the default start, then from starts with a
  * positive and a negative signal yield of the size of √N, then with a larger iteration budget.
+ * A start that is not feasible (a negative yield where the density would go below 0) is skipped.
  */
-export function freeFit(model: LinearModel): { result: LinearFitResult; attempts: number } {
+export function freeFit(model: LinearMixture): { result: LinearMixtureFitResult; attempts: number } {
   const scale = Math.sqrt(Math.max(model.n, 1));
   const starts: [number, number][] = [
     [0, 60],
@@ -97,187 +110,73 @@ export function freeFit(model: LinearModel): { result: LinearFitResult; attempts
     [-0.5 * scale, 60],
     [0, 400],
   ];
-  let best: LinearFitResult | null = null;
+  let best: LinearMixtureFitResult | null = null;
   let attempts = 0;
   for (const [s, maxIterations] of starts) {
     attempts++;
-    const r = fitLinear(model, { start: startValues(model, s), maxIterations });
+    const r = fitLinearMixture(model, { start: startValues(model, s), maxIterations });
     if (r.converged) return { result: r, attempts };
-    if (best === null || r.nll < best.nll) best = r;
+    if (best === null || !(r.nll >= best.nll)) best = r;
   }
   return { result: best!, attempts };
 }
 
 /** Conditional fit at signal μ: fixed (σ_rel = 0) or Gaussian-constrained around μ. */
-export function conditionalFit(model: LinearModel, mu: number, relSyst: number, start: Float64Array): LinearFitResult {
+export function conditionalFit(
+  model: LinearMixture,
+  mu: number,
+  relSyst: number,
+  start: Float64Array,
+): LinearMixtureFitResult {
   const s = Float64Array.from(start);
   s[0] = mu;
   if (relSyst > 0 && mu > 0) {
-    return fitLinear(model, {
+    return fitLinearMixture(model, {
       start: s,
-      constraint: { index: 0, mean: mu, sigma: relSyst * mu },
+      constraints: [{ index: 0, mean: mu, sigma: relSyst * mu }],
       covariance: false,
     });
   }
-  return fitLinear(model, { start: s, fixed: [0], covariance: false });
-}
-
-/** Brent's method for f(x) = 0 on a bracket [a, b] with f(a), f(b) of opposite signs. */
-function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number, xtol: number): number {
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let it = 0; it < 100; it++) {
-    if (fb * fc > 0) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * xtol;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0) return b;
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      const s = fb / fa;
-      let p: number;
-      let q: number;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const qq = fa / fc;
-        const r = fb / fc;
-        p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1));
-        q = (qq - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
-  }
-  return b;
+  return fitLinearMixture(model, { start: s, fixed: [0], covariance: false });
 }
 
 /**
- * Finds a root of g (monotone, positive at 0) near `guess` > 0: secant steps from guess and
- * 1.02 × guess until the root is bracketed (each step limited to a factor 4) or two iterates
- * agree within `xtol`, then Brent.
- * Returns NaN if no bracket is found.
- */
-function solveNear(g: (mu: number) => number, guess: number, xtol: number): number {
-  let a = guess;
-  let fa = g(a);
-  let b = guess * 1.02;
-  let fb = g(b);
-  for (let k = 0; k < 60 && fa * fb > 0; k++) {
-    if (!Number.isFinite(fa) || !Number.isFinite(fb)) return Number.NaN;
-    let x = fb !== fa ? b - (fb * (b - a)) / (fb - fa) : 2 * b;
-    if (!Number.isFinite(x)) x = 2 * b;
-    x = Math.min(Math.max(x, b / 4), 4 * b);
-    if (x <= 0) x = b / 4;
-    a = b;
-    fa = fb;
-    b = x;
-    fb = g(b);
-    // The secant steps converged from one side (the root is within the noise of the fits).
-    if (Math.abs(b - a) <= xtol && Number.isFinite(fb)) return b;
-  }
-  if (!(fa * fb <= 0) || !Number.isFinite(fa) || !Number.isFinite(fb)) return Number.NaN;
-  return fa === 0 ? a : brent(g, a, b, fa, fb, xtol);
-}
-
-/**
- * CLs upper limits (observed and expected bands) on the signal yield of one window.
+ * CLs upper limits (observed and expected bands) on the signal yield of one window, by the
+ * asymptotic calculator of `@muonphilic/stats` with the exact linear-mixture minimiser.
  * @param window - the window model
  * @param free - the signal-plus-background fit
- * @param nullFit - the background-only fit
  * @param relSyst - relative Gaussian uncertainty on the signal yield (0: none)
  * @param cl - confidence level
+ * @returns the limits, or a reason why there are none
  */
 function limits(
   window: WindowModel,
-  free: LinearFitResult,
-  nullFit: LinearFitResult,
+  free: LinearMixtureFitResult,
   relSyst: number,
   cl: number,
-): YieldLimits | null {
-  const alpha = 1 - cl;
-  const data = window.data;
+): { limits: YieldLimits } | { reason: string } {
   const muHat = free.theta[0]!;
   const sigmaHat = Math.sqrt(Math.max(free.covariance![0]!, 1e-12));
-  const nllHat = free.nll;
-  const nllZero = nullFit.nll;
-  const thetaA = Float64Array.from(nullFit.theta);
-  thetaA[0] = 0;
-  const asimov = asimovModel(window, thetaA);
-  const fitA0 = fitLinear(asimov, { start: thetaA, fixed: [0], covariance: false });
-  const nllA0 = fitA0.nll;
-  let warmData: Float64Array = nullFit.theta;
-  let warmA: Float64Array = thetaA;
-  let failed = false;
-  const qA = (mu: number): number => {
-    const r = conditionalFit(asimov, mu, relSyst, warmA);
-    if (!r.converged) failed = true;
-    warmA = r.theta;
-    return Math.max(0, 2 * (r.nll - nllA0));
-  };
-  const qTilde = (mu: number): number => {
-    if (muHat > mu) return 0;
-    const r = conditionalFit(data, mu, relSyst, warmData);
-    if (!r.converged) failed = true;
-    warmData = r.theta;
-    const ref = muHat < 0 ? nllZero : nllHat;
-    return Math.max(0, 2 * (r.nll - ref));
-  };
-  const clsObserved = (mu: number): { cls: number; clb: number } => {
-    if (mu <= 0) return { cls: 1, clb: 1 };
-    const q = qTilde(mu);
-    const a = qA(mu);
-    const sqA = Math.sqrt(a);
-    const x = q <= a ? Math.sqrt(q) : (q + a) / (2 * sqA);
-    const clsb = normalSf(x);
-    const clb = normalSf(x - sqA);
-    return { cls: clb > 0 ? clsb / clb : 1, clb };
-  };
-  const xtol = 1e-5 * Math.max(sigmaHat, 1e-6);
-  // Starting points from the Gaussian (Wald) approximation, CCGV2011 eqs. (88)-(89).
-  const z = (nSigma: number): number => nSigma + normalIsf(alpha * normalCdf(nSigma));
-  const muPlus = Math.max(muHat, 0);
-  const observed = solveNear(
-    (mu) => clsObserved(mu).cls - alpha,
-    muPlus + sigmaHat * normalIsf(alpha * normalCdf(muPlus / sigmaHat)),
-    xtol,
-  );
-  const clb = Number.isFinite(observed) ? clsObserved(observed).clb : Number.NaN;
-  // Expected band N: CLs = (1 − Φ(√q_A − N))/Φ(N) = α  ⇔  √q_A(μ) = N + Φ⁻¹(1 − α Φ(N)),
-  // a root of a nearly linear function of μ.
-  const expected = BAND_SIGMAS.map((nSigma) =>
-    solveNear((mu) => z(nSigma) - Math.sqrt(qA(mu)), sigmaHat * z(nSigma), xtol),
-  ) as unknown as [number, number, number, number, number];
-  if (failed || !Number.isFinite(observed) || expected.some((v) => !Number.isFinite(v))) return null;
-  return { observed, expected, clb };
+  // start the calculator at the fit, with a POI of at least σ̂ (its Wald estimate of σ comes from there)
+  const start = Float64Array.from(free.theta);
+  start[0] = Math.max(muHat, sigmaHat);
+  const problem = linearMixtureProfile({
+    data: window.data,
+    template: window.nodes,
+    relativeUncertainty: relSyst,
+    start,
+  });
+  const calc = makeAsymptoticCalculator(problem, { minimizer: linearMixtureMinimizer });
+  const hi = Math.max(muHat, 0) + 100 * Math.max(sigmaHat, 1);
+  try {
+    const ul = calc.upperLimit({ cl, range: [0, hi], rtol: LIMIT_RTOL });
+    if (!ul.valid) return { reason: "a conditional fit of the CLs scan did not converge" };
+    const clb = calc.hypotest(ul.observed).clbObs;
+    return { limits: { observed: ul.observed, expected: ul.expected, clb } };
+  } catch (e) {
+    if (isPhysError(e)) return { reason: `CLs root finding failed: ${e.message}` };
+    throw e;
+  }
 }
 
 /**
@@ -310,7 +209,7 @@ export function analyseWindow(window: WindowModel, options: AnalyseOptions): Win
     };
   }
   const { result: free, attempts } = freeFit(data);
-  const nullFit = fitLinear(data, { start: startValues(data, 0), fixed: [0] });
+  const nullFit = fitLinearMixture(data, { start: startValues(data, 0), fixed: [0] });
   const fitInfo = { iterations: free.iterations, edm: free.edm, attempts };
   if (!free.converged || !nullFit.converged) {
     return {
@@ -336,14 +235,14 @@ export function analyseWindow(window: WindowModel, options: AnalyseOptions): Win
   for (let k = 1; k < p; k++) coefficients.push(theta[k]! / sumCoef);
   const dNll = Math.max(0, nullFit.nll - free.nll);
   const muHat = theta[0]!;
-  const q0 = muHat > 0 ? 2 * dNll : 0;
-  const stat = limits(window, free, nullFit, 0, options.cl);
-  const syst =
-    options.relativeSystematic > 0 ? limits(window, free, nullFit, options.relativeSystematic, options.cl) : stat;
-  const ok = stat !== null && syst !== null;
+  const q0 = q0Statistic(nullFit.nll, free.nll, muHat);
+  const stat = limits(window, free, 0, options.cl);
+  const syst = options.relativeSystematic > 0 ? limits(window, free, options.relativeSystematic, options.cl) : stat;
+  const ok = "limits" in stat && "limits" in syst;
+  const reasons = [stat, syst].flatMap((l) => ("reason" in l ? [l.reason] : []));
   return {
     status: ok ? (attempts > 1 ? "retried" : "ok") : "limit-failed",
-    ...(ok ? {} : { message: "CLs root finding failed (a conditional fit did not converge or no bracket)" }),
+    ...(ok ? {} : { message: [...new Set(reasons)].join("; ") }),
     nEvents: data.n,
     signalYield: muHat,
     signalYieldError: Math.sqrt(cov[0]!),
@@ -353,8 +252,8 @@ export function analyseWindow(window: WindowModel, options: AnalyseOptions): Win
     q0,
     localSignificance: Math.sqrt(q0),
     signedSignificance: Math.sign(muHat) * Math.sqrt(2 * dNll),
-    limits: stat,
-    limitsWithSystematics: syst,
+    limits: "limits" in stat ? stat.limits : null,
+    limitsWithSystematics: "limits" in syst ? syst.limits : null,
     fit: fitInfo,
   };
 }

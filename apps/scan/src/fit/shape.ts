@@ -1,12 +1,13 @@
 /**
  * The signal shape of the resonance scan: the sum of two Crystal Ball functions sharing one mean
  * (Belle2-4mu sec. V), each normalised on the fit region of a scan window (the window minus the
- * J/ψ veto; RooAddPdf semantics), built from the Crystal Ball of `@muonphilic/stats` (RooCBShape
- * convention: α > 0 puts the power-law tail on the low side, α < 0 on the high side).
+ * J/ψ veto; RooAddPdf with a normalisation range), built from `@muonphilic/stats`' Crystal Ball
+ * and `doubleCrystalBall` (RooCBShape convention: α > 0 puts the power-law tail on the low side,
+ * α < 0 on the high side).
  *
  * @packageDocumentation
  */
-import { crystalBall, type Pdf } from "@muonphilic/stats";
+import { crystalBall, doubleCrystalBall, type Pdf, type Region } from "@muonphilic/stats";
 
 /** The shape parameters of one Crystal Ball (GeV for `sigma`). */
 export interface CrystalBallShape {
@@ -30,35 +31,41 @@ export interface SignalShape {
   readonly fraction: number;
 }
 
-/** A region of the fit variable: disjoint intervals [low, high] in increasing order, GeV. */
-export type Region = readonly (readonly [number, number])[];
+export type { Region };
 
-/** One Crystal Ball of a shape as a `@muonphilic/stats` pdf on [low, high]. */
+/**
+ * One Crystal Ball of a shape as a `@muonphilic/stats` pdf on [low, high].
+ * @param mean - peak, GeV
+ * @param cb - its shape
+ * @param low - window lower edge, GeV
+ * @param high - window upper edge, GeV
+ * @returns the pdf
+ */
 export function crystalBallPdf(mean: number, cb: CrystalBallShape, low: number, high: number): Pdf {
   return crystalBall({ mean, sigma: cb.sigma, alpha: cb.alpha, n: cb.n, low, high });
 }
 
 /**
- * The double Crystal Ball normalised on `region`: each component is normalised on the region
- * (its window density divided by its probability of the region), then mixed.
+ * The double Crystal Ball of a shape normalised on `region` (each component on the region, then
+ * mixed: `doubleCrystalBall` with `region`), a vectorised stats pdf, density in GeV⁻¹.
  * @param shape - the signal shape (GeV)
  * @param region - the fit region (window minus vetoes), GeV, non-empty
- * @returns the density in GeV⁻¹
+ * @returns the pdf on [first low, last high] of the region, 0 in its gaps
  */
-export function makeSignalDensity(shape: SignalShape, region: Region): (x: number) => number {
-  const low = region[0]![0];
-  const high = region[region.length - 1]![1];
-  const c1 = crystalBallPdf(shape.mean, shape.core, low, high);
-  const c2 = crystalBallPdf(shape.mean, shape.tail, low, high);
-  let p1 = 0;
-  let p2 = 0;
-  for (const [a, b] of region) {
-    p1 += c1.probability(a, b);
-    p2 += c2.probability(a, b);
-  }
-  const w1 = shape.fraction / p1;
-  const w2 = (1 - shape.fraction) / p2;
-  return (x: number): number => w1 * c1.density(x) + w2 * c2.density(x);
+export function signalPdf(shape: SignalShape, region: Region): Pdf {
+  return doubleCrystalBall({
+    mean: shape.mean,
+    sigma1: shape.core.sigma,
+    alpha1: shape.core.alpha,
+    n1: shape.core.n,
+    sigma2: shape.tail.sigma,
+    alpha2: shape.tail.alpha,
+    n2: shape.tail.n,
+    fraction1: shape.fraction,
+    low: region[0]![0],
+    high: region[region.length - 1]![1],
+    region,
+  });
 }
 
 /**

@@ -12,10 +12,10 @@
  *
  * @packageDocumentation
  */
+import { normalCdf } from "@muonphilic/numeric";
 import { createRandom, type RandomSource } from "@muonphilic/random";
-import { normalCdf } from "../numeric/special.js";
+import { fitLinearMixture, type LinearMixture } from "@muonphilic/stats";
 import { BAND_SIGMAS, conditionalFit, freeFit, startValues, type YieldLimits } from "./analyse.js";
-import { fitLinear, type LinearModel } from "./linearFit.js";
 import type { WindowModel } from "./window.js";
 
 /** Options of {@link toysLimits}. */
@@ -70,7 +70,7 @@ function makeSampler(window: WindowModel, theta: Float64Array): { total: number;
 }
 
 /** One toy dataset as a window event model. */
-function toyModel(window: WindowModel, sampler: ReturnType<typeof makeSampler>, rng: RandomSource): LinearModel {
+function toyModel(window: WindowModel, sampler: ReturnType<typeof makeSampler>, rng: RandomSource): LinearMixture {
   const n = rng.poisson(sampler.total);
   const xs = new Float64Array(n);
   for (let i = 0; i < n; i++) xs[i] = sampler.draw(rng);
@@ -78,7 +78,7 @@ function toyModel(window: WindowModel, sampler: ReturnType<typeof makeSampler>, 
 }
 
 /** q̃_μ of a dataset (NaN if a fit fails). */
-function qTildeOf(model: LinearModel, mu: number): number {
+function qTildeOf(model: LinearMixture, mu: number): number {
   const free = freeFit(model).result;
   if (!free.converged) return Number.NaN;
   const muHat = free.theta[0]!;
@@ -87,7 +87,7 @@ function qTildeOf(model: LinearModel, mu: number): number {
   if (!cond.converged) return Number.NaN;
   let ref = free.nll;
   if (muHat < 0) {
-    const zero = fitLinear(model, { start: startValues(model, 0), fixed: [0] });
+    const zero = fitLinearMixture(model, { start: startValues(model, 0), fixed: [0] });
     if (!zero.converged) return Number.NaN;
     ref = zero.nll;
   }
@@ -137,11 +137,11 @@ function crossing(mus: readonly number[], cls: readonly number[], alpha: number)
 export function toysLimits(window: WindowModel, options: ToyOptions): YieldLimits | null {
   const alpha = 1 - options.cl;
   const data = window.data;
-  const nullFit = fitLinear(data, { start: startValues(data, 0), fixed: [0] });
+  const nullFit = fitLinearMixture(data, { start: startValues(data, 0), fixed: [0] });
   if (!nullFit.converged) return null;
   const base = createRandom(options.seed, options.stream);
   const bSampler = makeSampler(window, nullFit.theta);
-  const bToys: LinearModel[] = [];
+  const bToys: LinearMixture[] = [];
   for (let k = 0; k < options.toys; k++) bToys.push(toyModel(window, bSampler, base.fork(2 * k)));
   const mus: number[] = [0];
   const obs: number[] = [1];
