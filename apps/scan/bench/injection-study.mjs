@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fitLinearMixture } from "@muonphilic/stats";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.js");
@@ -56,13 +57,13 @@ function asimovYield(p) {
     sig.shape,
   );
   const start = Float64Array.from({ length: win.p }, (_, k) => (k === 0 ? 0 : win.data.n));
-  const bkg = scanLib.fitLinear(win.data, { start, fixed: [0] }).theta;
+  const bkg = fitLinearMixture(win.data, { start, fixed: [0] }).theta;
   const z = (s) => {
     const theta = Float64Array.from(bkg);
     theta[0] = s;
     const a = scanLib.asimovModel(win, theta);
-    const free = scanLib.fitLinear(a, { start: theta });
-    const zero = scanLib.fitLinear(a, { start: theta.map((v, k) => (k === 0 ? 0 : v)), fixed: [0] });
+    const free = fitLinearMixture(a, { start: theta });
+    const zero = fitLinearMixture(a, { start: theta.map((v, k) => (k === 0 ? 0 : v)), fixed: [0] });
     return Math.sqrt(Math.max(0, 2 * (zero.nll - free.nll)));
   };
   let lo = 0;

@@ -1,6 +1,6 @@
 import { createRandom } from "@muonphilic/random";
-import { isPhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
+import { expectPhysError } from "../../test/helpers.js";
 import { makeAsymptoticCalculator } from "../inference/calculator.js";
 import { migrad } from "../minimizer/index.js";
 import { gaussian } from "../pdfs/gaussian.js";
@@ -9,20 +9,6 @@ import { fitRegion, regionQuadrature, restrictPdf } from "../pdfs/region.js";
 import { fitLinearMixture, linearMixtureNll } from "./fit.js";
 import { asimovMixture, type LinearMixture, linearMixture, mixtureDensity } from "./mixture.js";
 import { isLinearMixtureObjective, linearMixtureMinimizer, linearMixtureProfile } from "./profile.js";
-
-function expectPhysError(f: () => unknown, code: string, argument: string): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isPhysError(caught), `expected a PhysError, got ${String(caught)}`).toBe(true);
-  if (isPhysError(caught)) {
-    expect(caught.code).toBe(code);
-    expect(caught.argument).toBe(argument);
-  }
-}
 
 const MU = 0.5;
 const S = 0.03;

@@ -1,24 +1,10 @@
 import { integrate, normalProbability } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
-import { isPhysError } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
+import { expectPhysError } from "../../test/helpers.js";
 import { crystalBall, doubleCrystalBall } from "./crystalBall.js";
 import { gaussian } from "./gaussian.js";
 import { fitRegion, inRegion, regionQuadrature, restrictPdf } from "./region.js";
-
-function expectPhysError(f: () => unknown, code: string, argument: string): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isPhysError(caught)).toBe(true);
-  if (isPhysError(caught)) {
-    expect(caught.code).toBe(code);
-    expect(caught.argument).toBe(argument);
-  }
-}
 
 describe("fitRegion", () => {
   it("cuts the vetoes out of the window (inside, at the edges, overlapping, outside)", () => {
