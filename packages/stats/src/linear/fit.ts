@@ -655,11 +655,15 @@ function solveFace(
   return { positiveDefinite, multipliers };
 }
 
+function requireIndex(argument: string, k: number, p: number): void {
+  requireInteger(argument, k, 0);
+  if (k >= p) throw argumentError("OUT_OF_DOMAIN", argument, k, `< ${p}`);
+}
+
 function requireIndexList(argument: string, list: readonly number[] | undefined, p: number): readonly number[] {
   if (list === undefined) return [];
   list.forEach((k, i) => {
-    requireInteger(`${argument}[${i}]`, k, 0);
-    if (k >= p) throw argumentError("OUT_OF_DOMAIN", `${argument}[${i}]`, k, `< ${p}`);
+    requireIndex(`${argument}[${i}]`, k, p);
   });
   return list;
 }
@@ -696,7 +700,7 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
   const fixedList = requireIndexList("options.fixed", options.fixed, p);
   const constraints = options.constraints ?? [];
   constraints.forEach((c, i) => {
-    requireIndexList(`options.constraints[${i}].index`, [c.index], p);
+    requireIndex(`options.constraints[${i}].index`, c.index, p);
     if (!Number.isFinite(c.mean)) {
       throw argumentError("INVALID_ARGUMENT", `options.constraints[${i}].mean`, c.mean, "finite");
     }

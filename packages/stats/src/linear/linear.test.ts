@@ -125,6 +125,11 @@ describe("fitLinearMixture (Newton with exact derivatives)", () => {
       "OUT_OF_DOMAIN",
       "options.constraints[0].sigma",
     );
+    expectPhysError(
+      () => fitLinearMixture(m, { start: [0, 1, 1], constraints: [{ index: 5, mean: 0, sigma: 1 }] }),
+      "OUT_OF_DOMAIN",
+      "options.constraints[0].index",
+    );
   });
 });
 
