@@ -1,0 +1,3 @@
+import { muonphilicVitestConfig } from "@muonphilic/vitest-config";
+
+export default muonphilicVitestConfig({ include: ["*.test.mjs"] });
