@@ -108,10 +108,11 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
   }
   pts.push(b);
   const capacity = Math.max(maxIntervals, pts.length - 1);
-  const lo = new Float64Array(capacity);
-  const hi = new Float64Array(capacity);
-  // value, error and ∫|f| of each subinterval, interleaved
-  const est = new Float64Array(3 * capacity);
+  // subinterval ends, and value, error and ∫|f| of each subinterval (interleaved), grown on demand
+  let size = Math.min(capacity, Math.max(16, pts.length - 1));
+  let lo = new Float64Array(size);
+  let hi = new Float64Array(size);
+  let est = new Float64Array(3 * size);
   let count = 0;
   let total = 0;
   let totalErr = 0;
@@ -133,6 +134,17 @@ export function integrate(f: (x: number) => number, a: number, b: number, option
     const h = hi[worst]!;
     const m = 0.5 * (l + h);
     if (m <= l || m >= h) break; // the interval is at machine resolution
+    if (count === size) {
+      size = Math.min(capacity, 2 * size);
+      const grow = (a: Float64Array, n: number): Float64Array<ArrayBuffer> => {
+        const b = new Float64Array(n);
+        b.set(a);
+        return b;
+      };
+      lo = grow(lo, size);
+      hi = grow(hi, size);
+      est = grow(est, 3 * size);
+    }
     const w = 3 * worst;
     total -= est[w]!;
     totalErr -= est[w + 1]!;

@@ -80,8 +80,8 @@ export interface WindowAnalysis {
   readonly fit: { readonly iterations: number; readonly edm: number; readonly attempts: number };
 }
 
-/** Relative tolerance of the limits' root finding (the scan's limits are quoted to 4 digits). */
-const LIMIT_RTOL = 3e-6;
+/** Relative tolerance of the limits' root finding: Brent stops within rtol/2 (5e-6 of a limit, the old xtol of 1e-5 σ̂). */
+const LIMIT_RTOL = 1e-5;
 
 /** Starting values: no signal, flat background with the observed (weighted) count. */
 export function startValues(model: LinearMixture, signal: number): Float64Array {

@@ -110,7 +110,6 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
   const nodes = linearMixture(components, q.x, { region, weights: q.w, lowerBounds, positivityPoints: checks });
   const events = sorted.subarray(lowerBound(sorted, low), lowerBound(sorted, high));
   const data = linearMixture(components, events, { region, lowerBounds, positivity: nodes.positivity });
-  const window: Region = [[low, high]];
   return {
     spec,
     shape,
@@ -118,10 +117,13 @@ export function buildWindowModel(sorted: Float64Array, spec: WindowSpec, shape: 
     data,
     nodes,
     p,
-    eventModel: (xs: Float64Array): LinearMixture => {
-      const m = linearMixture(components, xs, { region: window });
-      return { ...data, n: m.n, x: m.x, phi: m.phi, weights: null };
-    },
+    eventModel: (xs: Float64Array): LinearMixture =>
+      linearMixture(components, xs, {
+        region,
+        integrals: data.integrals,
+        lowerBounds,
+        positivity: data.positivity,
+      }),
   };
 }
 

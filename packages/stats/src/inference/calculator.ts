@@ -205,23 +205,47 @@ export function fitProfile(
   start: Float64Array | undefined,
   options: FitSettings = {},
 ): ProfileFit {
-  const specs = params.map((p, i): ParameterSpec => {
-    if (i === poiIndex && fixPoi !== undefined) return { name: p.name, value: fixPoi, fixed: true };
-    if (start === undefined || p.fixed) return p;
-    const lo = p.lower ?? Number.NEGATIVE_INFINITY;
-    const hi = p.upper ?? Number.POSITIVE_INFINITY;
-    return { ...p, value: Math.min(hi, Math.max(lo, start[i]!)) };
-  });
-  const r = options.minimizer
-    ? options.minimizer(nll, specs)
-    : migrad(nll, specs, {
-        tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
-        strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
-      });
-  // every parameter fixed (e.g. a counting experiment at fixed μ): the value is exact
-  const valid = r.valid || (r.status === "no-free-parameters" && Number.isFinite(r.fval));
-  const fit = { valid, values: r.values, nll: r.fval, calls: (r.nfcn ?? 0) + (r.ngrad ?? 0) };
-  return r.status === undefined ? fit : { ...fit, status: r.status };
+  return profileFitter(params, poiIndex, options)(nll, fixPoi, start);
+}
+
+/** A parameter spec whose value and fixed flag a {@link profileFitter} rewrites between fits. */
+type MutableSpec = { -readonly [K in keyof ParameterSpec]: ParameterSpec[K] };
+
+/**
+ * The fits of {@link fitProfile} for one problem, reusing one set of parameter specs (values
+ * rewritten before each fit; minimisers read them and keep no reference), so that the hundreds of
+ * fits of an upper limit do not allocate a spec per parameter each.
+ */
+function profileFitter(
+  params: readonly ParameterSpec[],
+  poiIndex: number,
+  options: FitSettings,
+): (nll: Objective, fixPoi: number | undefined, start: Float64Array | undefined) => ProfileFit {
+  const freeSpecs: MutableSpec[] = params.map((p) => ({ ...p }));
+  const poiFixed: MutableSpec = { name: params[poiIndex]!.name, value: 0, fixed: true };
+  const fixedSpecs: MutableSpec[] = freeSpecs.map((p, i) => (i === poiIndex ? poiFixed : p));
+  const migradOptions = {
+    tolerance: options.tolerance ?? INFERENCE_DEFAULTS.tolerance,
+    strategy: options.strategy ?? INFERENCE_DEFAULTS.strategy,
+  };
+  return (nll, fixPoi, start) => {
+    const specs = fixPoi === undefined ? freeSpecs : fixedSpecs;
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      if (i === poiIndex && fixPoi !== undefined) poiFixed.value = fixPoi;
+      else if (start === undefined || p.fixed) specs[i]!.value = p.value;
+      else {
+        const lo = p.lower ?? Number.NEGATIVE_INFINITY;
+        const hi = p.upper ?? Number.POSITIVE_INFINITY;
+        specs[i]!.value = Math.min(hi, Math.max(lo, start[i]!));
+      }
+    }
+    const r = options.minimizer ? options.minimizer(nll, specs) : migrad(nll, specs, migradOptions);
+    // every parameter fixed (e.g. a counting experiment at fixed μ): the value is exact
+    const valid = r.valid || (r.status === "no-free-parameters" && Number.isFinite(r.fval));
+    const fit = { valid, values: r.values, nll: r.fval, calls: (r.nfcn ?? 0) + (r.ngrad ?? 0) };
+    return r.status === undefined ? fit : { ...fit, status: r.status };
+  };
 }
 
 function validateProblem(problem: ProfileLikelihood): void {
@@ -287,6 +311,7 @@ export function makeAsymptoticCalculator(
   ] as const);
   const fitOptions: FitSettings = options;
   const { params, poiIndex, nll } = problem;
+  const fitOne = profileFitter(params, poiIndex, fitOptions);
   const poiSpec = params[poiIndex]!;
 
   let free: ProfileFit | undefined;
@@ -296,14 +321,14 @@ export function makeAsymptoticCalculator(
   let asimovFree: ProfileFit | undefined;
 
   const freeFit = (): ProfileFit => {
-    free ??= fitProfile(nll, params, poiIndex, undefined, undefined, fitOptions);
+    free ??= fitOne(nll, undefined, undefined);
     return free;
   };
   const fixedFit = (mu: number): ProfileFit => {
     let f = fixedData.get(mu);
     if (!f) {
       const start = nearest(fixedData, mu)?.values ?? freeFit().values;
-      f = fitProfile(nll, params, poiIndex, mu, start, fitOptions);
+      f = fitOne(nll, mu, start);
       fixedData.set(mu, f);
     }
     return f;
@@ -312,7 +337,7 @@ export function makeAsymptoticCalculator(
     if (!asimovNll || !asimovFree) {
       const gen = fixedFit(0);
       asimovNll = problem.asimov(gen.values);
-      asimovFree = fitProfile(asimovNll, params, poiIndex, undefined, gen.values, fitOptions);
+      asimovFree = fitOne(asimovNll, undefined, gen.values);
     }
     return { nll: asimovNll, free: asimovFree };
   };
@@ -321,7 +346,7 @@ export function makeAsymptoticCalculator(
     if (!f) {
       const a = asimov();
       const start = nearest(fixedAsimov, mu)?.values ?? a.free.values;
-      f = fitProfile(a.nll, params, poiIndex, mu, start, fitOptions);
+      f = fitOne(a.nll, mu, start);
       fixedAsimov.set(mu, f);
     }
     return f;

@@ -116,7 +116,38 @@ export function linearMixtureNll(
   theta: ArrayLike<number>,
   constraints: readonly LinearMixtureConstraint[] = [],
 ): number {
-  return evaluate(mixture, theta, constraints, null, null);
+  return evaluateConstrained(mixture, theta, packConstraints(constraints), null, null);
+}
+
+/** {@link evaluate} plus the packed Gaussian constraints (+∞ stays +∞). */
+export function evaluateConstrained(
+  mixture: LinearMixture,
+  theta: ArrayLike<number>,
+  constraints: Float64Array,
+  grad: Float64Array | null,
+  hess: Float64Array | null,
+): number {
+  const nll = evaluate(mixture, theta, grad, hess);
+  if (constraints.length === 0 || !Number.isFinite(nll)) return nll;
+  return nll + gaussianTerms(theta, constraints, mixture.p, grad, hess);
+}
+
+/** No Gaussian constraint (see {@link packConstraints}). */
+export const NO_CONSTRAINTS: Float64Array = new Float64Array(0);
+
+/**
+ * Gaussian constraints packed as [index, mean, σ] triplets: the hot loop reads one typed array
+ * instead of objects in arrays whose hidden classes vary between callers.
+ */
+export function packConstraints(constraints: readonly LinearMixtureConstraint[]): Float64Array {
+  if (constraints.length === 0) return NO_CONSTRAINTS;
+  const packed = new Float64Array(3 * constraints.length);
+  constraints.forEach((c, q) => {
+    packed[3 * q] = c.index;
+    packed[3 * q + 1] = c.mean;
+    packed[3 * q + 2] = c.sigma;
+  });
+  return packed;
 }
 
 /**
@@ -127,7 +158,6 @@ export function linearMixtureNll(
 export function evaluate(
   mixture: LinearMixture,
   theta: ArrayLike<number>,
-  constraints: readonly LinearMixtureConstraint[],
   grad: Float64Array | null,
   hess: Float64Array | null,
 ): number {
@@ -229,22 +259,38 @@ export function evaluate(
     if (derivs) for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) hess[k * p + l] = hess[l * p + k]!;
   }
   nll -= sum;
-  for (const c of constraints) {
-    const j = c.index;
-    const s2 = c.sigma * c.sigma;
-    const d = theta[j]! - c.mean;
-    nll += (0.5 * d * d) / s2;
-    if (derivs) {
+  return nll;
+}
+
+/**
+ * Σ_c (θ_{j_c} − m_c)²/2σ_c² of packed constraints, adding their derivatives to grad and hess when
+ * given (kept out of `evaluate`'s loop, which most fits run without constraints).
+ */
+function gaussianTerms(
+  theta: ArrayLike<number>,
+  constraints: Float64Array,
+  p: number,
+  grad: Float64Array | null,
+  hess: Float64Array | null,
+): number {
+  let sum = 0;
+  for (let q = 0; q < constraints.length; q += 3) {
+    const j = constraints[q]!;
+    const s2 = constraints[q + 2]! * constraints[q + 2]!;
+    const d = theta[j]! - constraints[q + 1]!;
+    sum += (0.5 * d * d) / s2;
+    if (grad !== null && hess !== null) {
       grad[j] = grad[j]! + d / s2;
       hess[j * p + j] = hess[j * p + j]! + 1 / s2;
     }
   }
-  return nll;
+  return sum;
 }
 
 /** Σ_k |ψ_jk| per row and max_j ψ_jk per column (null if some ψ_jk < 0) of positivity rows. */
 interface RowStatistics {
   readonly rowAbs: Float64Array;
+  readonly rowAbsMax: number;
   readonly columnMax: Float64Array | null;
 }
 
@@ -268,7 +314,9 @@ function rowStatistics(rows: Float64Array, p: number): RowStatistics {
     }
     rowAbs[j] = a;
   }
-  const stats = { rowAbs, columnMax: nonNegative ? columnMax : null };
+  let rowAbsMax = 0;
+  for (let j = 0; j < m; j++) rowAbsMax = Math.max(rowAbsMax, rowAbs[j]!);
+  const stats = { rowAbs, rowAbsMax, columnMax: nonNegative ? columnMax : null };
   rowStatisticsCache.set(rows, stats);
   return stats;
 }
@@ -302,12 +350,19 @@ class Constraints {
   /** a_c·d for the current step, and a bound on Σ|a_ck d_k|. */
   readonly ad: Float64Array;
   readonly adScale: Float64Array;
-  /** Σ_k |ψ_jk| of each positivity row. */
+  /** Σ_k |ψ_jk| of each positivity row, and their largest. */
   private readonly rowAbs: Float64Array;
+  private readonly rowAbsMax: number;
+  /** The row slacks are older than θ (only their lower bound `minRowSlack` is current). */
+  rowsStale = false;
   /** max_j ψ_jk of each column when every ψ_jk ≥ 0 (densities), else null. */
   private readonly columnMax: Float64Array | null;
   /** The smallest slack of the positivity rows at the last `update`. */
   minRowSlack = Number.POSITIVE_INFINITY;
+  /** Some constraint was active (slack ≤ 1e-12 of its scale) at the last `update`. */
+  anyActive = false;
+  /** Some constraint was violated beyond rounding (slack < −1e-9 of its scale) at the last `update`. */
+  anyViolated = false;
 
   /** Buffers for the rows of a mixture with p components (at most 2p bounds). */
   constructor(
@@ -325,6 +380,7 @@ class Constraints {
     this.adScale = new Float64Array(size);
     const stats = rowStatistics(rows, p);
     this.rowAbs = stats.rowAbs;
+    this.rowAbsMax = stats.rowAbsMax;
     this.columnMax = stats.columnMax;
   }
 
@@ -376,25 +432,82 @@ class Constraints {
     return this.minRowSlack > reach;
   }
 
-  /** Slacks at θ; scales bounded by Σ_k |ψ_jk| · max_k |θ_k| (the rows' own Σ|ψ θ| to a factor ≤ p). */
+  /**
+   * Slacks at θ, with their scales bounded by Σ_k |ψ_jk| · max_k |θ_k| (the rows' own Σ|ψ θ| to a
+   * factor ≤ p), and whether any constraint is active or violated (one pass over the rows).
+   */
   update(theta: Float64Array): void {
     const { nb, p, rows, slack, scale } = this;
-    for (let c = 0; c < nb; c++) {
-      const t = theta[this.bk[c]!]!;
-      slack[c] = this.bs[c]! * (t - this.bv[c]!);
-      scale[c] = Math.abs(t) + Math.abs(this.bv[c]!);
-    }
+    this.updateBounds(theta);
+    let active = this.anyActive;
+    let violated = this.anyViolated;
+    this.rowsStale = false;
     let tmax = 0;
     for (let k = 0; k < p; k++) tmax = Math.max(tmax, Math.abs(theta[k]!));
     let min = Number.POSITIVE_INFINITY;
+    let minRatio = Number.POSITIVE_INFINITY;
     for (let j = 0, o = 0; j < this.m; j++, o += p) {
       let s = 0;
       for (let k = 0; k < p; k++) s += rows[o + k]! * theta[k]!;
       slack[nb + j] = s;
-      scale[nb + j] = this.rowAbs[j]! * tmax;
       if (s < min) min = s;
+      const ratio = s / this.rowAbs[j]!;
+      if (ratio < minRatio) minRatio = ratio;
     }
     this.minRowSlack = min;
+    // rows: active when s ≤ 1e-12 Σ|ψ| max|θ|, violated when s < −1e-9 Σ|ψ| max|θ|
+    if (minRatio <= 1e-12 * tmax) {
+      active = true;
+      for (let j = 0; j < this.m; j++) scale[nb + j] = this.rowAbs[j]! * tmax;
+    }
+    if (minRatio < -1e-9 * tmax) violated = true;
+    this.anyActive = active;
+    this.anyViolated = violated;
+  }
+
+  /** Slacks of the bounds at θ; sets `anyActive` and `anyViolated` from them. */
+  private updateBounds(theta: Float64Array): void {
+    const { nb, slack, scale } = this;
+    let active = false;
+    let violated = false;
+    for (let c = 0; c < nb; c++) {
+      const t = theta[this.bk[c]!]!;
+      const s = this.bs[c]! * (t - this.bv[c]!);
+      const a = Math.abs(t) + Math.abs(this.bv[c]!);
+      slack[c] = s;
+      scale[c] = a;
+      if (s <= 1e-12 * a) active = true;
+      if (s < -1e-9 * a) violated = true;
+    }
+    this.anyActive = active;
+    this.anyViolated = violated;
+  }
+
+  /**
+   * After a step θ ← θ + α d. With non-negative rows no row slack falls by more than
+   * α Σ_k max_j ψ_jk max(−d_k, 0): while that bound keeps every row clear of its tolerance, only
+   * the bounds are recomputed and the rows keep a lower bound of their smallest slack
+   * (`rowsStale`); `update` recomputes them when a step could reach them.
+   */
+  advance(theta: Float64Array, d: Float64Array, alpha: number): void {
+    if (this.m === 0 || this.columnMax === null) {
+      this.update(theta);
+      return;
+    }
+    let reach = 0;
+    let tmax = 0;
+    for (let k = 0; k < this.p; k++) {
+      if (d[k]! < 0) reach -= this.columnMax[k]! * d[k]! * alpha;
+      tmax = Math.max(tmax, Math.abs(theta[k]!));
+    }
+    const bound = this.minRowSlack - reach;
+    if (!(bound > 1e-9 * this.rowAbsMax * tmax)) {
+      this.update(theta);
+      return;
+    }
+    this.updateBounds(theta);
+    this.minRowSlack = bound;
+    this.rowsStale = true;
   }
 
   /** a_c·d for a step d in full coordinates (zero on fixed parameters); `rows` false skips the positivity rows. */
@@ -520,6 +633,10 @@ interface FaceSolution {
   readonly multipliers: Float64Array;
 }
 
+/** The solutions without constraints (no multipliers), shared. */
+const FACE_PD: FaceSolution = { positiveDefinite: true, multipliers: NO_MULTIPLIERS };
+const FACE_NOT_PD: FaceSolution = { positiveDefinite: false, multipliers: NO_MULTIPLIERS };
+
 /**
  * Null-space Newton step on the face {d : a_c·d = 0, c ∈ W}: with Q an orthonormal basis of the
  * rows (free coordinates) and Z of their complement, d = −Z (Zᵀ H Z)⁻¹ Zᵀ g; multipliers from
@@ -629,7 +746,7 @@ function solveFace(
       }
     }
   }
-  if (w === 0) return { positiveDefinite, multipliers: NO_MULTIPLIERS };
+  if (w === 0) return positiveDefinite ? FACE_PD : FACE_NOT_PD;
   // Multipliers: A_W A_Wᵀ μ = A_W (g + H d), on the free coordinates.
   const multipliers = new Float64Array(w);
   const resid = new Float64Array(nf);
@@ -725,11 +842,13 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
   const theta = Float64Array.from(options.start);
   const { grad, hess, gradTrial, hessTrial, step, trial, inWorking } = buffersFor(p, cons.count);
   const ws = workspaceFor(nf);
+  inWorking.fill(0, 0, cons.count);
 
   // Invariant: grad and hess hold the derivatives at θ, cons the slacks at θ.
-  let nll = evaluate(mixture, theta, constraints, grad, hess);
-  let working: number[] = [];
-  let rows: Float64Array[] = [];
+  const packed = packConstraints(constraints);
+  let nll = evaluateConstrained(mixture, theta, packed, grad, hess);
+  const working: number[] = [];
+  const rows: Float64Array[] = [];
   let edm = Number.NaN;
 
   const done = (reason: LinearMixtureFitReason, it: number, positiveDefinite: boolean): LinearMixtureFitResult => {
@@ -760,9 +879,7 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
   };
 
   cons.update(theta);
-  for (let c = 0; c < cons.count; c++) {
-    if (slack[c]! < -1e-9 * Math.max(scale[c]!, 1e-300)) return done("infeasible-start", 0, false);
-  }
+  if (cons.anyViolated) return done("infeasible-start", 0, false);
   if (!Number.isFinite(nll)) return done("infeasible-start", 0, false);
   if (nf === 0) {
     edm = 0;
@@ -771,12 +888,11 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
   for (let it = 1; it <= maxIt; it++) {
     // Working set: the active constraints (slack at the rounding level of their terms),
     // independent ones only, smallest slack first.
-    working = [];
-    rows = [];
-    inWorking.fill(0);
-    const candidates: number[] = [];
-    for (let c = 0; c < cons.count; c++) if (slack[c]! <= 1e-12 * scale[c]!) candidates.push(c);
-    if (candidates.length > 0) {
+    working.length = 0;
+    rows.length = 0;
+    if (cons.anyActive) {
+      const candidates: number[] = [];
+      for (let c = 0; c < cons.count; c++) if (slack[c]! <= 1e-12 * scale[c]!) candidates.push(c);
       candidates.sort((a, b) => slack[a]! - slack[b]!);
       const span: Float64Array[] = [];
       for (const c of candidates) {
@@ -817,7 +933,11 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
     // Longest step inside the constraints not in the working set.
     let alpha = 1;
     let blocking = -1;
-    const withRows = !cons.rowsCannotBlock(step);
+    let withRows = !cons.rowsCannotBlock(step);
+    if (withRows && cons.rowsStale) {
+      cons.update(theta);
+      withRows = !cons.rowsCannotBlock(step);
+    }
     cons.direction(step, withRows);
     for (let c = 0, last = withRows ? cons.count : cons.nb; c < last; c++) {
       // moving away from the constraint, or along it within rounding: it cannot block
@@ -834,15 +954,16 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
       // land exactly on a bound that stops the step (no rounding beyond it)
       if (a === alphaBlock && blocking >= 0 && blocking < cons.nb) trial[cons.bk[blocking]!] = cons.bv[blocking]!;
     };
+    for (const c of working) inWorking[c] = 0;
     // The first step is evaluated with its derivatives (accepted almost always) ...
     setTrial(alpha);
-    let f = evaluate(mixture, trial, constraints, gradTrial, hessTrial);
+    let f = evaluateConstrained(mixture, trial, packed, gradTrial, hessTrial);
     if (f <= nll + 1e-4 * alpha * slope) {
       theta.set(trial);
       grad.set(gradTrial);
       hess.set(hessTrial);
       nll = f;
-      cons.update(theta);
+      cons.advance(theta, step, alpha);
       continue;
     }
     // ... else backtracking (Armijo), which also keeps every λ(x_i) > 0.
@@ -850,7 +971,7 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
     for (let h = 0; h < 60; h++) {
       alpha *= 0.5;
       setTrial(alpha);
-      f = evaluate(mixture, trial, constraints, null, null);
+      f = evaluateConstrained(mixture, trial, packed, null, null);
       if (f <= nll + 1e-4 * alpha * slope) {
         theta.set(trial);
         nll = f;
@@ -861,8 +982,8 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
     // No decrease at the level of rounding: we are at the minimum already.
     if (!accepted)
       return done(edm < 1e-6 && face.positiveDefinite ? "converged" : "line-search-failed", it, face.positiveDefinite);
-    evaluate(mixture, theta, constraints, grad, hess);
-    cons.update(theta);
+    evaluateConstrained(mixture, theta, packed, grad, hess);
+    cons.advance(theta, step, alpha);
   }
   return done("max-iterations", maxIt, false);
 }

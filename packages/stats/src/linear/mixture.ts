@@ -55,6 +55,29 @@ export interface LinearMixtureOptions {
   readonly positivityPoints?: Float64Array;
   /** Precomputed positivity rows (m × p), e.g. shared with another mixture of the same model; overrides `positivityPoints`. */
   readonly positivity?: Float64Array;
+  /**
+   * Region integrals (length p) to use instead of computing them, e.g. those of the data when the
+   * points are a plotting or sampling grid: with them, no point is dropped (the region only
+   * serves the integrals, which are given).
+   */
+  readonly integrals?: Float64Array;
+}
+
+/**
+ * Every mixture is made here, with its fields in one order, so that all of them share one hidden
+ * class and the fit's hot loop stays monomorphic (a spread `{ ...m, weights }` makes another).
+ */
+function makeMixture(
+  p: number,
+  x: Float64Array,
+  phi: Float64Array,
+  weights: Float64Array | null,
+  integrals: Float64Array,
+  lowerBounds: Float64Array,
+  upperBounds: Float64Array,
+  positivity: Float64Array,
+): LinearMixture {
+  return { p, n: x.length, x, phi, weights, integrals, lowerBounds, upperBounds, positivity };
 }
 
 /** Component densities at points: row-major n × p. */
@@ -125,9 +148,10 @@ export function linearMixture(
       allowed: `length ${x.length}`,
     });
   }
-  // keep the points inside the region (no copy when all are)
+  // keep the points inside the region (no copy when all are, or when the integrals are given)
   let keep = 0;
-  for (let i = 0; i < x.length; i++) if (inRegion(region, x[i]!)) keep++;
+  if (options.integrals !== undefined) keep = x.length;
+  else for (let i = 0; i < x.length; i++) if (inRegion(region, x[i]!)) keep++;
   let xs = x;
   let weights: Float64Array | null = w0 ?? null;
   if (keep < x.length) {
@@ -141,11 +165,27 @@ export function linearMixture(
     }
     weights = ws;
   }
-  const integrals = new Float64Array(p);
-  for (let k = 0; k < p; k++) {
-    let s = 0;
-    for (const [a, b] of region) s += components[k]!.probability(a, b);
-    integrals[k] = s;
+  let integrals: Float64Array;
+  if (options.integrals !== undefined) {
+    if (options.integrals.length !== p) {
+      throw new PhysError(
+        "INCOMPATIBLE_SHAPES",
+        `options.integrals must have ${p} entries, got ${options.integrals.length}`,
+        {
+          argument: "options.integrals",
+          value: options.integrals.length,
+          allowed: `length ${p}`,
+        },
+      );
+    }
+    integrals = options.integrals;
+  } else {
+    integrals = new Float64Array(p);
+    for (let k = 0; k < p; k++) {
+      let s = 0;
+      for (const [a, b] of region) s += components[k]!.probability(a, b);
+      integrals[k] = s;
+    }
   }
   let positivity: Float64Array;
   if (options.positivity !== undefined) {
@@ -161,17 +201,16 @@ export function linearMixture(
     requireAllFinite("options.positivityPoints", options.positivityPoints);
     positivity = evaluateComponents(components, options.positivityPoints);
   } else positivity = new Float64Array(0);
-  return {
+  return makeMixture(
     p,
-    n: xs.length,
-    x: xs,
-    phi: evaluateComponents(components, xs),
+    xs,
+    evaluateComponents(components, xs),
     weights,
     integrals,
-    lowerBounds: boundsOf("options.lowerBounds", options.lowerBounds, p, Number.NEGATIVE_INFINITY),
-    upperBounds: boundsOf("options.upperBounds", options.upperBounds, p, Number.POSITIVE_INFINITY),
+    boundsOf("options.lowerBounds", options.lowerBounds, p, Number.NEGATIVE_INFINITY),
+    boundsOf("options.upperBounds", options.upperBounds, p, Number.POSITIVE_INFINITY),
     positivity,
-  };
+  );
 }
 
 /**
@@ -228,5 +267,6 @@ export function asimovMixture(template: LinearMixture, theta: ArrayLike<number>)
   const w = mixtureDensity(template, theta);
   const dx = template.weights;
   for (let j = 0; j < template.n; j++) w[j] = Math.max(w[j]!, 0) * dx[j]!;
-  return { ...template, weights: w };
+  const t = template;
+  return makeMixture(t.p, t.x, t.phi, w, t.integrals, t.lowerBounds, t.upperBounds, t.positivity);
 }

@@ -16,7 +16,13 @@ import type { ProfileLikelihood, ProfileMinimizer } from "../inference/calculato
 import { INFERENCE_DEFAULTS } from "../inference/calculator.js";
 import type { Objective, ParameterSpec } from "../minimizer/index.js";
 import { migrad } from "../minimizer/index.js";
-import { evaluate, fitLinearMixture, type LinearMixtureConstraint } from "./fit.js";
+import {
+  evaluate,
+  evaluateConstrained,
+  fitLinearMixture,
+  type LinearMixtureConstraint,
+  packConstraints,
+} from "./fit.js";
 import { asimovMixture, type LinearMixture } from "./mixture.js";
 
 /** The structure of a {@link LinearMixtureObjective}: what {@link linearMixtureMinimizer} solves exactly. */
@@ -90,12 +96,12 @@ function mixtureObjective(structure: LinearMixtureStructure): LinearMixtureObjec
   const f = ((x: Float64Array): number => {
     const kap = load(x);
     if (!feasible()) return Number.NaN;
-    const v = evaluate(mixture, theta, [], null, null);
+    const v = evaluate(mixture, theta, null, null);
     return Number.isFinite(v) ? v + constraintTerm(kap) : Number.NaN;
   }) as LinearMixtureObjective & { gradient: NonNullable<Objective["gradient"]>; errordef: number };
   f.gradient = (x: Float64Array, grad: Float64Array): void => {
     const kap = load(x);
-    evaluate(mixture, theta, [], g, h);
+    evaluate(mixture, theta, g, h);
     for (let k = 0; k < p; k++) grad[k] = g[k]!;
     grad[poi] = kap * g[poi]!;
     if (kappa >= 0) grad[kappa] = x[poi]! * g[poi]! + (kap - kappaMean) / (r * r);
@@ -224,7 +230,7 @@ function repairStart(
   constraints: readonly LinearMixtureConstraint[],
 ): boolean {
   const feasible = (): boolean => {
-    if (!Number.isFinite(evaluate(mixture, start, constraints, null, null))) return false;
+    if (!Number.isFinite(evaluateConstrained(mixture, start, packConstraints(constraints), null, null))) return false;
     const { p, positivity: rows } = mixture;
     for (let j = 0; j < rows.length / p; j++) {
       let s = 0;
