@@ -150,15 +150,18 @@ export function linearMixture(
   }
   // keep the points inside the region (no copy when all are, or when the integrals are given)
   let keep = 0;
+  const single = region.length === 1;
+  const [lo0, hi0] = region[0]!;
+  const inside = (v: number): boolean => (single ? v >= lo0 && v <= hi0 : inRegion(region, v));
   if (options.integrals !== undefined) keep = x.length;
-  else for (let i = 0; i < x.length; i++) if (inRegion(region, x[i]!)) keep++;
+  else for (let i = 0; i < x.length; i++) if (inside(x[i]!)) keep++;
   let xs = x;
   let weights: Float64Array | null = w0 ?? null;
   if (keep < x.length) {
     xs = new Float64Array(keep);
     const ws = w0 === undefined ? null : new Float64Array(keep);
     for (let i = 0, j = 0; i < x.length; i++) {
-      if (!inRegion(region, x[i]!)) continue;
+      if (!inside(x[i]!)) continue;
       xs[j] = x[i]!;
       if (ws !== null) ws[j] = w0![i]!;
       j++;

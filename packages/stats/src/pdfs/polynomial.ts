@@ -114,9 +114,15 @@ export function bernstein(params: BernsteinParams): Pdf {
   const { low, high } = params;
   const w = high - low;
   const work = new Float64Array(n + 1);
+  const [c0 = 0, c1 = 0, c2 = 0] = c;
+  // de Casteljau; degrees 0-2 (the backgrounds of a scan) unrolled on scalars, same operations
   const value = (u: number): number => {
+    const v = 1 - u;
+    if (n === 0) return c0;
+    if (n === 1) return v * c0 + u * c1;
+    if (n === 2) return v * (v * c0 + u * c1) + u * (v * c1 + u * c2);
     work.set(c);
-    for (let r = 1; r <= n; r++) for (let i = 0; i <= n - r; i++) work[i] = (1 - u) * work[i]! + u * work[i + 1]!;
+    for (let r = 1; r <= n; r++) for (let i = 0; i <= n - r; i++) work[i] = v * work[i]! + u * work[i + 1]!;
     return work[0]!;
   };
   // primitive: ∫₀ᵘ B = (1/(n+1)) Σ_{j=1}^{n+1} B_{j,n+1}(u) Σ_{i<j} cᵢ, a degree-(n+1) Bernstein form
