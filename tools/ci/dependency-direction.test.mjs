@@ -58,7 +58,9 @@ describe("dependency direction (docs/architecture.md)", () => {
 
   for (const { dir, pkg } of packages) {
     const allowed = new Set((ALLOWED[pkg.name] ?? []).map((n) => `@muonphilic/${n}`));
-    const declared = new Set(Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((d) => d.startsWith("@muonphilic/")));
+    const declared = new Set(
+      Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((d) => d.startsWith("@muonphilic/")),
+    );
     const declaredDev = new Set(Object.keys(pkg.devDependencies ?? {}).filter((d) => d.startsWith("@muonphilic/")));
 
     it(`${pkg.name}: package.json depends only on allowed packages`, () => {
@@ -79,11 +81,14 @@ describe("dependency direction (docs/architecture.md)", () => {
             const spec = m[1];
             if (spec.startsWith("@muonphilic/")) {
               const name = spec.split("/").slice(0, 2).join("/");
-              if (name !== pkg.name && !declared.has(name) && !declaredDev.has(name)) problems.push(`${where}: imports undeclared ${name}`);
-              if (name !== pkg.name && !allowed.has(name) && !DEV_TOOLING.has(name)) problems.push(`${where}: imports ${name}, against the dependency direction`);
+              if (name !== pkg.name && !declared.has(name) && !declaredDev.has(name))
+                problems.push(`${where}: imports undeclared ${name}`);
+              if (name !== pkg.name && !allowed.has(name) && !DEV_TOOLING.has(name))
+                problems.push(`${where}: imports ${name}, against the dependency direction`);
             } else if (spec.startsWith(".")) {
               const target = resolve(dirname(file), spec);
-              if (!target.startsWith(dir + "/")) problems.push(`${where}: reaches outside its package through "${spec}"`);
+              if (!target.startsWith(dir + "/"))
+                problems.push(`${where}: reaches outside its package through "${spec}"`);
             }
           }
         }

@@ -1,7 +1,8 @@
 // Test helpers: event batches with fixed kinematics, and assertions on PhysError.
 import type { EventColumns, FourVectorColumns } from "@muonphilic/kinematics";
-import { degToRad, isPhysError, type PhysErrorCode } from "@muonphilic/units";
-import { expect } from "vitest";
+import { degToRad } from "@muonphilic/units";
+
+export { expectPhysError } from "@muonphilic/vitest-config/assertions";
 
 /** A particle with fixed lab kinematics: momentum (GeV), polar angle and azimuth (rad), mass (GeV). */
 export interface FixedParticle {
@@ -37,18 +38,6 @@ export function fixedEvents(n: number, particles: Record<string, FixedParticle>,
 
 /** Degrees to radians. */
 export const rad = (deg: number): number => degToRad(deg);
-
-/** Expects `f` to throw a PhysError with this code and argument. */
-export function expectPhysError(f: () => unknown, code: PhysErrorCode, argument?: string): void {
-  try {
-    f();
-  } catch (e) {
-    expect(isPhysError(e, code), `expected PhysError ${code}, got ${String(e)}`).toBe(true);
-    if (argument !== undefined && isPhysError(e)) expect(e.details.argument).toBe(argument);
-    return;
-  }
-  expect.unreachable(`expected PhysError ${code}`);
-}
 
 /** Sample mean and standard deviation. */
 export function meanStd(x: ArrayLike<number>): { mean: number; std: number; n: number } {

@@ -1,24 +1,9 @@
 // Shared test helpers of @muonphilic/kinematics.
 
 import { integrateSqrtEndpoints } from "@muonphilic/numeric";
-import { isPhysError } from "@muonphilic/units";
-import { expect } from "vitest";
 import { dalitzM12Range, dalitzM23Range, type ThreeBodyMasses } from "../src/dalitz.js";
 
-/** Asserts that f throws a PhysError with the given code and argument name. */
-export function expectPhysError(f: () => unknown, code: string, argument?: string): void {
-  let caught: unknown;
-  try {
-    f();
-  } catch (e) {
-    caught = e;
-  }
-  expect(isPhysError(caught), `expected a PhysError, got ${String(caught)}`).toBe(true);
-  if (isPhysError(caught)) {
-    expect(caught.code).toBe(code);
-    if (argument !== undefined) expect(caught.argument).toBe(argument);
-  }
-}
+export { expectPhysError } from "@muonphilic/vitest-config/assertions";
 
 /** Width of the m²₂₃ range from the boundaries (an independent route to the area: max − min). */
 export const dalitzWidth = (masses: ThreeBodyMasses, t: number): number => {

@@ -1,6 +1,7 @@
 import { belle2Beams, boostToRestFrame, createRandom, labToCm, labToCmEvents } from "@muonphilic/kinematics";
 import { integrate } from "@muonphilic/numeric";
-import { ALPHA, GEV2_PB, M_MU, PhysError } from "@muonphilic/units";
+import { ALPHA, GEV2_PB, M_MU } from "@muonphilic/units";
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
 import tensor from "../test/fixtures/models-tensor.json" with { type: "json" };
 import { generateMuMuX, type SignalSample } from "./generator.js";
@@ -11,18 +12,6 @@ const beams = belle2Beams();
 const sqrtS = beams.sqrtS;
 const s = beams.s;
 const EPS = Number.EPSILON;
-
-const expectPhysError = (f: () => unknown, code: string, argument: string): void => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PhysError);
-    expect((e as PhysError).code).toBe(code);
-    expect((e as PhysError).argument).toBe(argument);
-    return;
-  }
-  throw new Error("expected a PhysError");
-};
 
 /** Pearson χ² of counts against expected fractions (summing to 1). */
 function chi2(counts: Float64Array, fractions: readonly number[], n: number): number {

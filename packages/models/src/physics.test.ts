@@ -1,5 +1,6 @@
 import { integrate } from "@muonphilic/numeric";
-import { HBARC_GEV_MM, M_MU, M_TAU, PhysError } from "@muonphilic/units";
+import { HBARC_GEV_MM, M_MU, M_TAU } from "@muonphilic/units";
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
 import {
   couplingForDeltaAmu,
@@ -28,18 +29,6 @@ import {
   zPoleF2,
   zPrimeWidths,
 } from "./index.js";
-
-const expectPhysError = (f: () => unknown, code: string, argument: string): void => {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PhysError);
-    expect((e as PhysError).code).toBe(code);
-    expect((e as PhysError).argument).toBe(argument);
-    return;
-  }
-  throw new Error("expected a PhysError");
-};
 
 describe("dilogarithm identities", () => {
   it("Li₂(1/2) = π²/12 - ln²2/2, Li₂(-1) = -π²/12, Euler reflection", () => {

@@ -1,6 +1,6 @@
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
 import ref from "../test/fixtures/special.json" with { type: "json" };
-import { expectPhysError } from "../test/helpers.js";
 import { gaussLegendre, integrate, integrateSqrtEndpoints, QUADRATURE_DEFAULTS } from "./quadrature.js";
 
 /** Wraps f to count its evaluations. */

@@ -1,6 +1,6 @@
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it, test } from "vitest";
 import ref from "../test/fixtures/special.json" with { type: "json" };
-import { expectPhysError } from "../test/helpers.js";
 import { dilog } from "./dilog.js";
 import { erf, erfc } from "./erf.js";
 import { chi2PValue, gammaP, gammaQ, logGamma, poissonCdf } from "./gamma.js";

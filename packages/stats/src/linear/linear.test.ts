@@ -1,6 +1,6 @@
 import { createRandom } from "@muonphilic/random";
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
-import { expectPhysError } from "../../test/helpers.js";
 import { makeAsymptoticCalculator } from "../inference/calculator.js";
 import { migrad } from "../minimizer/index.js";
 import { gaussian } from "../pdfs/gaussian.js";

@@ -1,7 +1,7 @@
 import { integrate, normalProbability } from "@muonphilic/numeric";
 import { createRandom } from "@muonphilic/random";
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
-import { expectPhysError } from "../../test/helpers.js";
 import { crystalBall, doubleCrystalBall } from "./crystalBall.js";
 import { gaussian } from "./gaussian.js";
 import { fitRegion, inRegion, regionQuadrature, restrictPdf } from "./region.js";
