@@ -14,7 +14,8 @@
  * Generator: `generateMuMuX` of `@muonphilic/models` with `method: "matrix-element"` (the
  * tree-level matrix element with full muon and X masses, valid over the whole 0.212-9 GeV range,
  * the production angular distribution from the lepton tensor) and `isr: true` (Kuraev-Fadin
- * radiator, one collinear photon, sampled jointly with the hard process); X → μ⁺μ⁻ isotropic.
+ * radiator, one collinear photon, sampled jointly with the hard process); X → μ⁺μ⁻ of the Z′ with
+ * the spin correlations of the production (its polarisation), of the scalar isotropic.
  *
  * Track angles: with exact angles the 4C fit would fix the four momentum magnitudes exactly (four
  * constraints, four unknowns) and the mass resolution would vanish; the Belle II preset's angular
@@ -292,7 +293,7 @@ export function simulateCalibration(
       kinematicFit:
         "4C fit of the four muon momenta to the beam four-momentum (Belle2-4mu sec. IV E), @muonphilic/kinematics, track covariances from the detector's trackResolution",
       generator:
-        "@muonphilic/models generateMuMuX({ method: 'matrix-element', isr: true }): tree-level matrix element with full masses, production angular distribution from the lepton tensor, Kuraev-Fadin ISR sampled jointly, X -> mu mu isotropic",
+        "@muonphilic/models generateMuMuX({ method: 'matrix-element', isr: true }): tree-level matrix element with full masses, production angular distribution from the lepton tensor, Kuraev-Fadin ISR sampled jointly, Z' -> mu mu with the spin correlations of the production, S -> mu mu isotropic",
       shapeFit:
         "unbinned ML fit of a double Crystal Ball (core tail low, second tail high) to M_R(fit) - M_R(true) of the true X pair, window median +- 35 robust sigma",
       masses: settings.masses,
