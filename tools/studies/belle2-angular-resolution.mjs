@@ -4,8 +4,9 @@
 // reproduces Belle2-4mu sec. V ("2-2.5 MeV/c^2 for m_Z' below 1 GeV/c^2, increases smoothly to
 // 5 MeV/c^2 for m_Z' around 5 GeV/c^2, then decreases to 2.5 MeV/c^2 at 9 GeV/c^2").
 //
-// Per mass: generate Z' signal with ISR (@muonphilic/models generateMuMuX: the splitting-function
-// method below 4.25 GeV, the matrix-element method above, unless --method says otherwise), pass it
+// Per mass: generate Z' signal with ISR (@muonphilic/models generateMuMuX with its default
+// matrix-element method, as the scan's calibration; --method splitting for the collinear
+// splitting-function approximation), pass it
 // through belle2() (the default four-muon preset: sigma_pT/pT = 0.1% pT + 0.3%, track angles
 // a + b/(p beta)), apply the selection of Belle2-4mu sec. IV C that the detector model represents
 // (four tracks, >= 3 identified muons, trigger, photon energy < 0.4 GeV, 10 < M(4mu) < 11 GeV), run the
@@ -25,7 +26,7 @@
 //   export PATH=$PWD/node_modules/.bin:$PATH
 //   turbo run build --filter=@muonphilic/detectors... --filter=@muonphilic/models... --filter=@muonphilic/stats...
 //   node tools/studies/belle2-angular-resolution.mjs [--events 20000] [--seed 7] [--masses 0.212,0.5,1,...]
-//        [--method auto|splitting|matrix-element] [--theta-constant RAD --theta-scattering GEV_RAD]
+//        [--method matrix-element|splitting] [--theta-constant RAD --theta-scattering GEV_RAD]
 // (--theta-constant/--theta-scattering replace the preset's a and b for both angles: the tuning scan.)
 // About 1.5 s per mass for 20 000 events on one core. Mass k of the list uses random stream k of the seed,
 // so the default list reproduces the README table exactly.
@@ -42,7 +43,7 @@ process.argv.slice(2).forEach((a, i, all) => {
 });
 const events = Number(args.events ?? 20000);
 const seed = Number(args.seed ?? 7);
-const method = args.method ?? "auto";
+const method = args.method ?? "matrix-element";
 const masses = (args.masses ?? "0.212,0.3,0.5,0.75,1,1.5,2,2.5,3,3.5,4,4.5,5,5.5,6,6.5,7,7.5,8,8.5,9")
   .split(",")
   .map(Number);
@@ -90,15 +91,11 @@ const fitter = createKinematicFitter({
   constraints: [{ type: "fourMomentum", total: det.beams.total }],
 });
 const reduced = (m) => Math.sqrt(Math.max(m * m - 4 * M_MU * M_MU, 0));
-// --method auto: the splitting-function generator below 4.25 GeV, the matrix-element one from there:
-// the splitting approximation degrades towards its endpoint sqrt(s)/2 - m_mu = 5.19 GeV (at 4.5 GeV it
-// gives sigmaEff = 6.2 MeV where the matrix element gives 4.9 MeV; below 4 GeV they agree within the fit scatter).
-const AUTO_SPLITTING_BELOW_GEV = 4.25;
 
 /** M_R(fit) - M_R(true) of the true X pair for the selected, fitted events. */
 function offsets(mass, stream) {
   const rng = createRandom(seed, stream);
-  const m = method === "auto" ? (mass < AUTO_SPLITTING_BELOW_GEV ? "splitting" : "matrix-element") : method;
+  const m = method;
   const sample = generateMuMuX(
     { mass, coupling: 0.01, spin: "vector", decay: "mumu", events, isr: true, method: m },
     rng.fork(1),
