@@ -461,17 +461,23 @@ export function summaryTable(doc: ResultsDocument, files: readonly string[], out
       .map(([k, v]) => `${k} ${v}`)
       .join(", "),
   ]);
-  for (const p of s.problems.filter((q) => q.status !== "retried").slice(0, 5)) {
+  const failed = s.problems.filter((q) => q.status !== "retried");
+  for (const p of failed.slice(0, 5)) {
     rows.push(["  failed", `${p.mass.toFixed(4)} GeV: ${p.status} (${p.message})`]);
   }
+  if (failed.length > 5)
+    rows.push(["  failed", `... and ${failed.length - 5} more (summary.problems in results.json)`]);
   const ex = doc.largestExcess;
+  if (ex === null && doc.shard === null) rows.push(["largest excess", "none (no hypothesis was fitted)"]);
   if (ex) {
     rows.push([
       "largest excess",
       `${ex.mass.toFixed(4)} GeV: local ${ex.localSignificance.toFixed(2)} sigma, global ${ex.globalSignificance.toFixed(2)} sigma (Gross-Vitells, ${ex.upcrossings} up-crossings of q0 = ${ex.referenceLevel})`,
     ]);
   }
-  if (s.bandCoverage) {
+  if (s.bandCoverage && s.bandCoverage.points === 0) {
+    rows.push(["band coverage", "no hypothesis with an observed and expected limit"]);
+  } else if (s.bandCoverage) {
     const c = s.bandCoverage;
     rows.push([
       "band coverage",

@@ -159,6 +159,22 @@ describe("bad input: a clear message and exit code 2", () => {
     expect(results(out).input.invalid.count).toBe(4);
     expect(results(out).input.validRows).toBe(20000);
   });
+  it("a dataset too sparse to fit: every hypothesis is reported with its status, none dropped", () => {
+    const sparse = join(dir, "sparse.csv");
+    writeFileSync(sparse, "mass\n2.1\n2.3\n2.5\n");
+    const out = join(dir, "sparse");
+    const r = run(narrow(out, "--no-plots").map((a) => (a === data ? sparse : a)));
+    expect(r.code).toBe(0);
+    const doc = results(out);
+    expect(doc.points.length).toBe(doc.summary.gridPoints);
+    expect(doc.summary.byStatus).toEqual({ "too-few-events": doc.points.length });
+    expect(doc.points.every((p: Json) => p.status === "too-few-events" && p.upperLimitYield === null)).toBe(true);
+    expect(doc.largestExcess).toBeNull();
+    expect(r.stdout).toMatch(/too-few-events \(1 events in the fit region, fewer than the minimum 10\)/);
+    expect(r.stdout).toMatch(/and \d+ more \(summary\.problems in results\.json\)/);
+    expect(r.stdout).toMatch(/largest excess\s+none \(no hypothesis was fitted\)/);
+    expect(r.stdout).toMatch(/band coverage\s+no hypothesis with an observed and expected limit/);
+  });
 });
 
 function waitForLines(path: string, lines: number, child: ChildProcess): Promise<void> {
