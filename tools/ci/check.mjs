@@ -27,12 +27,11 @@ function run(label, cmd, args) {
 }
 
 const turbo = join(root, "node_modules", ".bin", "turbo");
-const biome = join(root, "node_modules", ".bin", "biome");
 const steps = [];
 if (!onlyTest) {
   steps.push(["build", turbo, ["run", "build", "--output-logs=errors-only"]]);
   steps.push(["typecheck", turbo, ["run", "typecheck", "--output-logs=errors-only"]]);
-  steps.push(["lint", biome, ["check", "."]]);
+  steps.push(["lint", turbo, ["run", "lint", "--output-logs=errors-only"]]);
 }
 steps.push(["test", turbo, ["run", "test", "--continue", "--concurrency=1", "--output-logs=full"]]);
 

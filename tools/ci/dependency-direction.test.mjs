@@ -87,7 +87,7 @@ describe("dependency direction (docs/architecture.md)", () => {
                 problems.push(`${where}: imports ${name}, against the dependency direction`);
             } else if (spec.startsWith(".")) {
               const target = resolve(dirname(file), spec);
-              if (!target.startsWith(dir + "/"))
+              if (!target.startsWith(`${dir}/`))
                 problems.push(`${where}: reaches outside its package through "${spec}"`);
             }
           }

@@ -5,7 +5,7 @@
  * Belle II-like tracking resolution, applies the 4C kinematic fit (Σ p(μ) = p(beams)) and prints the
  * Z' dimuon-mass resolution before and after. Deterministic for its seed.
  *
- * Run: `npx --yes pnpm@10 run main` from the repository root (or `node dist/examples/quickstart.js`).
+ * Run: `node dist/examples/quickstart.js` in packages/kinematics after a build (`npx turbo run build --filter=@muonphilic/kinematics...`).
  *
  * @packageDocumentation
  */
