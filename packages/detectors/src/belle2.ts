@@ -189,7 +189,15 @@ export interface Belle2PhotonVetoSpec {
   readonly provenance: Provenance;
 }
 
-/** The photon-veto presets of Jho2019 sec. 3.3. */
+/**
+ * The photon-veto presets of Jho2019 sec. 3.3. Each applies its inefficiency uniformly wherever the
+ * ECL is active (12.4°-155.1°, minus the gaps when `modelGaps`). Jho2019 quotes `barrelEcl`'s
+ * 3 × 10⁻⁶ only after "requiring the direction of missing 3-momentum ... to be within the ECL
+ * barrel region": an event selection, which a detector model cannot impose. With `barrelEcl`,
+ * add that requirement to the selection (the missing momentum's polar angle inside
+ * {@link BELLE2_GEOMETRY}.eclBarrelDeg, 32.2°-128.7° in the lab); without it, photons in the
+ * endcaps are vetoed at 3 × 10⁻⁶ too, better than the paper claims there.
+ */
 export const BELLE2_PHOTON_VETO_PRESETS: { readonly [K in Belle2PhotonVetoPreset]: Belle2PhotonVetoSpec } = {
   overall: {
     inefficiency: 0.05,
@@ -202,7 +210,8 @@ export const BELLE2_PHOTON_VETO_PRESETS: { readonly [K in Belle2PhotonVetoPreset
     inefficiency: 3e-6,
     modelGaps: true,
     provenance: fromSeed(
-      "Jho2019 sec. 3.3: ~3e-6 intrinsic inefficiency inside the ECL crystals (missing momentum in the barrel)",
+      "Jho2019 sec. 3.3: ~3e-6, the intrinsic inefficiency of the ECL crystals, quoted for events whose missing momentum " +
+        "points into the ECL barrel (32.2°-128.7°); applied here over the whole active ECL: the barrel requirement belongs in the selection",
     ),
   },
   eclKlm: {

@@ -63,7 +63,7 @@ export { MUONE_DEFAULTS, muone, muoneLuminosityPerMuon, muonsOnTarget } from "./
 export type { DetectorName } from "./presets.js";
 export { DETECTOR_NAMES, detectorPreset } from "./presets.js";
 export type { Provenance, ProvenanceKind } from "./provenance.js";
-export { assumption, fromExternal, fromSeed, USER_PROVENANCE } from "./provenance.js";
+export { assumption, fromComputation, fromExternal, fromSeed, parametrisation, USER_PROVENANCE } from "./provenance.js";
 export type {
   AngleResolutionTerms,
   Resolution,

@@ -4,6 +4,11 @@
  * resolution and acceptance in this package carries one, and {@link DetectorModel.description}
  * lists them all, so a parametrisation is never mistaken for a measurement.
  *
+ * The same type labels the components of `@muonphilic/backgrounds` toys, which add two kinds:
+ * `computed` (a calculation of ours from first principles at a stated order, with published
+ * inputs) and `parametrised` (a functional form standing in for a calculation or a measurement:
+ * never a prediction).
+ *
  * @packageDocumentation
  */
 
@@ -16,7 +21,19 @@ export type ProvenanceKind =
   /** No published number is available to us: a documented, configurable choice. */
   | "assumption"
   /** Chosen by the caller (the default was overridden). */
-  | "user";
+  | "user"
+  /**
+   * Calculated in this project from first principles at the order named in `citation` (for
+   * example tree-level QED), with published inputs (PDG constants): a prediction at that order.
+   */
+  | "computed"
+  /**
+   * A parametrisation: a functional form (a fit, a model such as a Gounaris-Sakurai form factor or
+   * the equivalent-photon approximation, or a curve shaped to match a quoted range) standing in for
+   * a calculation or a measurement. Its parameters may be published, but the result is not a
+   * prediction; `citation` names the form and what it is known to miss.
+   */
+  | "parametrised";
 
 /** The origin of a number or curve, for the model description, the README and the cut flow. */
 export interface Provenance {
@@ -63,6 +80,32 @@ export function fromExternal(citation: string): Provenance {
  */
 export function assumption(reason: string): Provenance {
   return { kind: "assumption", citation: reason };
+}
+
+/**
+ * A number calculated in this project from first principles.
+ * @param citation - the order, the formula or module, and the published inputs
+ * @returns a {@link Provenance} of kind `"computed"`
+ * @example
+ * ```ts
+ * fromComputation("tree-level QED with the Kuraev-Fadin ISR radiator; PDG 2022 Γ_ee");
+ * ```
+ */
+export function fromComputation(citation: string): Provenance {
+  return { kind: "computed", citation };
+}
+
+/**
+ * A parametrisation (never a prediction).
+ * @param citation - the functional form, where its parameters come from, and what it misses
+ * @returns a {@link Provenance} of kind `"parametrised"`
+ * @example
+ * ```ts
+ * parametrisation("Gounaris-Sakurai ρ form factor (GS1968): Γ_ee 17% below the PDG value");
+ * ```
+ */
+export function parametrisation(citation: string): Provenance {
+  return { kind: "parametrised", citation };
 }
 
 /** The provenance given to a parameter the caller set explicitly. */

@@ -36,6 +36,7 @@ describe("public API", () => {
         "detectorPreset",
         "e949",
         "formatCutFlow",
+        "fromComputation",
         "fromExternal",
         "fromSeed",
         "makeAcceptance",
@@ -48,6 +49,7 @@ describe("public API", () => {
         "muoneLuminosityPerMuon",
         "muonsOnTarget",
         "normaliseDeclaration",
+        "parametrisation",
         "select",
         "selectedEvents",
       ]

@@ -10,6 +10,7 @@ import {
   BELLE2_TRACKING_PRESETS,
   belle2,
   makeEfficiency,
+  type Requirement,
   select,
 } from "../../src/index.js";
 import jho from "../fixtures/jho2019.json" with { type: "json" };
@@ -123,6 +124,72 @@ describe("photon veto (sec. 3.3): survival probability of a single-photon event 
     expect(missed("conservative", 90.1)).toBeCloseToRel(1e-5, tol(1e-5));
     expect(missed("overall", 31.8)).toBeCloseToRel(0.05, tol(0.05));
     expect(missed("overall", 90)).toBeCloseToRel(0.05, tol(0.05));
+  });
+  it("barrelEcl applies 3e-6 over the whole active ECL, endcaps included (the barrel requirement is the selection's)", () => {
+    // Jho2019 quotes 3e-6 only for events whose missing momentum points into the barrel; the
+    // preset cannot select events, so the endcaps get the same number (documented in the README).
+    for (const theta of [20, 140]) expect(missed("barrelEcl", theta)).toBeCloseToRel(3e-6, tol(3e-6));
+  });
+  it("the README's barrel requirement keeps μμγ events whose photon is in the barrel and removes the endcap ones", () => {
+    const det = belle2({ tracking: "jho2019Flat", muonId: "jho2019", trigger: "none", photonVeto: "barrelEcl" });
+    const { e: E, px: PX, py: PY, pz: PZ } = det.beams.total;
+    // e+e- → μ+μ-γ in the lab: a 2 GeV photon at θ_γ, the muon pair recoiling, back to back along
+    // ±y in its rest frame (then boosted to the lab): the missing momentum is the photon's.
+    const event = (thetaDeg: number) => {
+      const k = { e: 2, px: 2 * Math.sin(rad(thetaDeg)), py: 0, pz: 2 * Math.cos(rad(thetaDeg)) };
+      const P = [E - k.e, PX - k.px, PY - k.py, PZ - k.pz] as const;
+      const M = Math.sqrt(P[0] ** 2 - P[1] ** 2 - P[2] ** 2 - P[3] ** 2);
+      const q = Math.sqrt((M / 2) ** 2 - M_MU ** 2);
+      const muon = (sign: number) => {
+        // boost (M/2, 0, ±q, 0) from the pair's rest frame by P
+        const b = [P[1] / P[0], P[2] / P[0], P[3] / P[0]] as const;
+        const g = P[0] / M;
+        const bp = b[1] * sign * q;
+        const b2 = b[0] ** 2 + b[1] ** 2 + b[2] ** 2;
+        const f = ((g - 1) * bp) / b2 + (g * M) / 2;
+        const p = [f * b[0], sign * q + f * b[1], f * b[2]] as const;
+        return {
+          p: Math.hypot(...p),
+          theta: Math.acos(p[2] / Math.hypot(...p)),
+          phi: Math.atan2(p[1], p[0]),
+          mass: M_MU,
+        };
+      };
+      return fixedEvents(1, { muPlus: muon(1), muMinus: muon(-1), g: { p: 2, theta: rad(thetaDeg), mass: 0 } });
+    };
+    // the requirement of the README, verbatim
+    const [lo, hi] = BELLE2_GEOMETRY.eclBarrelDeg.map((d) => (d * Math.PI) / 180) as [number, number];
+    const barrel: Requirement = {
+      kind: "custom",
+      name: "missing momentum in the ECL barrel",
+      test: (ev, i) => {
+        const [a, b] = [ev.particles.muPlus!, ev.particles.muMinus!];
+        const { px: bx, py: by, pz: bz } = det.beams.total; // missing momentum = beams − muons (lab)
+        const px = bx - a.px[i]! - b.px[i]!;
+        const py = by - a.py[i]! - b.py[i]!;
+        const pz = bz - a.pz[i]! - b.pz[i]!;
+        const theta = Math.atan2(Math.hypot(px, py), pz);
+        return theta > lo && theta < hi;
+      },
+    };
+    const survival = (thetaDeg: number) => {
+      const reco = det.reconstruct(
+        event(thetaDeg),
+        { muPlus: { species: "muon", charge: 1 }, muMinus: { species: "muon", charge: -1 }, g: "photon" },
+        createRandom(3),
+      );
+      const req: Requirement[] = [
+        { kind: "reconstructed", particles: ["muPlus", "muMinus"] },
+        barrel,
+        { kind: "photonVeto", maxPhotonEnergyGeV: 0 },
+      ];
+      return select(reco, req, { mode: "weight" }).sumWeight;
+    };
+    // muon reconstruction in the CDC (efficiency 1) times 1 − ε_γ; the 0.5% momentum smearing
+    // moves the 2 GeV missing momentum by ~0.02 rad, far from the barrel edges at 70° and 20°/145°
+    expect(survival(70)).toBeCloseToRel(3e-6, tol(3e-6));
+    expect(survival(20)).toBe(0);
+    expect(survival(145)).toBe(0);
   });
   it("outside 12.4°-155.1° and below 100 MeV photons are never seen", () => {
     expect(missed("eclKlm", 10)).toBe(1);
