@@ -1,7 +1,12 @@
 import { belle2 } from "@muonphilic/detectors";
 import { M_MU } from "@muonphilic/units";
 import { describe, expect, it } from "vitest";
-import { BELLE2_FOUR_MUON_DEFAULTS, belle2FourMuonToy, evaluateMassCurve } from "./belle2FourMuon.js";
+import {
+  BELLE2_FOUR_MUON_DEFAULTS,
+  belle2FourMuonToy,
+  evaluateMassCurve,
+  TOY_PROVENANCE_ITEMS,
+} from "./belle2FourMuon.js";
 
 /** P(K ≤ k) for K a sum of independent Bernoulli(p_i) (Poisson-binomial), by dynamic programming. */
 function poissonBinomialLowerTail(k: number, p: readonly number[]): number {
@@ -74,6 +79,42 @@ describe("belle2FourMuonToy", () => {
     expect(() => belle2FourMuonToy({ detector: { muonId: "nope" as never } })).toThrowError(
       expect.objectContaining({ code: "UNKNOWN_NAME" }),
     );
+  });
+});
+
+describe("the toy's provenance is honest (Belle2-4mu toy; regression: computed rates were labelled 'seed', the ρ bump 'external')", () => {
+  const toy = belle2FourMuonToy({ luminosityInvFb: 0 });
+  const kindOf = (item: string) => {
+    const found = toy.provenance.filter((p) => p.item === item);
+    expect(found, item).toHaveLength(1);
+    return found[0]?.provenance.kind;
+  };
+  it("computed rates are 'computed'; the ρ → π+π- bump, the Υ dipion mass and the MLP stand-in are 'parametrised'", () => {
+    expect(kindOf(TOY_PROVENANCE_ITEMS.fourMuon)).toBe("computed");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.peaks)).toBe("computed");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.rhoPiPi)).toBe("parametrised");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.upsilonRate)).toBe("computed");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.upsilonDipion)).toBe("parametrised");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.mlp)).toBe("parametrised");
+    expect(kindOf(TOY_PROVENANCE_ITEMS.detector)).toBe("seed");
+    expect(toy.provenance).toHaveLength(Object.keys(TOY_PROVENANCE_ITEMS).length);
+  });
+  it("no item calls itself computed here while claiming a paper ('seed') or another publication ('external')", () => {
+    for (const { item, provenance } of toy.provenance) {
+      if (provenance.kind === "seed" || provenance.kind === "external")
+        expect(provenance.citation, item).not.toMatch(/computed here/);
+      if (/Gounaris-Sakurai|BrownCahn|parametrisation/.test(provenance.citation))
+        expect(provenance.kind, item).toBe("parametrised");
+    }
+  });
+  it("the Υ items describe the transitions of the toy's upsilonTransitions process", () => {
+    expect(toy.processes).toContain("upsilonTransitions");
+    const ups = toy.provenance.filter((p) => /Υ\(2S, 3S\) → Υ\(1S\)π\+π-/.test(p.item));
+    expect(ups.map((p) => p.provenance.kind).sort()).toEqual(["computed", "parametrised"]);
+  });
+  it("disabling the MLP stand-in is the caller's choice ('user')", () => {
+    const t = belle2FourMuonToy({ luminosityInvFb: 0, mlpRejection: "none" });
+    expect(t.provenance.find((p) => p.item === TOY_PROVENANCE_ITEMS.mlp)?.provenance.kind).toBe("user");
   });
 });
 

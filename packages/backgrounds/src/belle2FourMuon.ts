@@ -7,14 +7,18 @@
  * the four μ+μ- candidates of every event, and a parametrised stand-in for the MLP suppression of
  * sec. IV D. The product the scan runs on by default: {@link belle2FourMuonToy}.
  *
- * What is computed and what is parametrised (also in every toy's `provenance`):
+ * What is computed and what is parametrised (also in every toy's `provenance`, with the kinds
+ * `computed`, `parametrised` and `seed` of `@muonphilic/detectors`' `ProvenanceKind`):
  * - computed: the e+e- → 4μ cross sections (conversion and annihilation diagrams, tree level,
- *   ISR by the Kuraev-Fadin radiator), the J/ψ, ψ(2S), ω, φ, ρ, Υ(nS) → μ+μ- peaks and the ρ → π+π-
- *   bump (vector-meson dominance of the virtual photon with PDG Γ_ee; the ρ form factor is a
- *   Gounaris-Sakurai parametrisation), the Υ(1S) from e+e- → γ_ISR Υ(2S, 3S) → γ Υ(1S)π+π-, the
- *   detector response and the candidate masses;
- * - parametrised: the MLP background rejection (Belle2-4mu quotes only its range, 2.5-14, with the
- *   best value near 5 GeV): a piecewise-linear rejection factor R(M) on the candidate mass;
+ *   ISR by the Kuraev-Fadin radiator), the J/ψ, ψ(2S), ω, φ, ρ, Υ(nS) → μ+μ- peaks (vector-meson
+ *   dominance of the virtual photon with PDG Γ_ee), the rate of e+e- → γ_ISR Υ(2S, 3S) →
+ *   γ Υ(1S)π+π- (radiative return with PDG Γ_ee and branching fractions);
+ * - parametrised: the ρ → π+π- bump (Gounaris-Sakurai form factor alone, Γ_ee(ρ) 17% below the
+ *   PDG value), the dipion mass of the Υ transitions (the lowest-order amplitude of BrownCahn1975),
+ *   and the MLP background rejection (Belle2-4mu quotes only its range, 2.5-14, with the best value
+ *   near 5 GeV): a piecewise-linear rejection factor R(M) on the candidate mass;
+ * - seed: the detector response and the selection (Belle2-4mu secs. II, IV A-C, through
+ *   `@muonphilic/detectors`);
  * - omitted: the selection's photon cuts tied to ISR (our ISR photons are collinear and never
  *   detected), e+e- → μ+μ-γ with photon conversion and e+e- → e+e-μ+μ- (Belle2-4mu: removed by the
  *   final suppression or only below 1 GeV), non-QED sources such as e+e- → J/ψ π+π-.
@@ -23,14 +27,15 @@
  */
 
 import {
-  assumption,
   BELLE2_GEOMETRY,
   type Belle2Detector,
   type Belle2Options,
   belle2,
   type CutFlow,
+  fromComputation,
   fromSeed,
   type Provenance,
+  parametrisation,
   type Requirement,
   type SpeciesDeclaration,
   select,
@@ -74,6 +79,17 @@ export interface MassCurve {
   readonly provenance: Provenance;
 }
 
+/** The items of a four-muon toy's `provenance` list, by key. */
+export const TOY_PROVENANCE_ITEMS = {
+  fourMuon: "e+e- → 4μ cross sections (conversion + annihilation, tree level, ISR)",
+  peaks: "J/ψ, ψ(2S), ω, φ, ρ, Υ(nS) → μ+μ- peaks",
+  rhoPiPi: "ρ → π+π- bump (one pion mis-identified)",
+  upsilonRate: "Υ(2S, 3S) → Υ(1S)π+π- rate (e+e- → γ_ISR Υ(nS))",
+  upsilonDipion: "Υ(2S, 3S) → Υ(1S)π+π- dipion mass",
+  mlp: "MLP rejection R(M)",
+  detector: "detector response and selection",
+} as const;
+
 /** The processes of the four-muon toy: the four-lepton processes and the Υ(nS) → Υ(1S)π+π- transitions. */
 export type FourMuonToyProcess = FourLeptonProcess | "upsilonTransitions";
 
@@ -102,7 +118,7 @@ export const BELLE2_FOUR_MUON_DEFAULTS = {
   mlpRejection: {
     grid: [0.212, 5, 10],
     values: [2.5, 14, 2.5],
-    provenance: assumption(
+    provenance: parametrisation(
       "Belle2-4mu sec. IV D quotes only the range of the MLP background rejection (2.5-14) and its best value near 5 GeV; " +
         "linear from 2.5 at threshold to 14 at 5 GeV and back to 2.5 at 10 GeV is our parametrisation, not the paper's curve",
     ),
@@ -616,31 +632,44 @@ export function belle2FourMuonToy(options: Belle2FourMuonToyOptions = {}): Belle
     yields: results.map((r) => r.yieldRecord),
     provenance: [
       {
-        item: "e+e- → 4μ cross sections (conversion + annihilation, tree level, ISR)",
-        provenance: { kind: "seed", citation: "computed here; diagrams of Belle2-4mu Fig. 2, sec. IV D" },
+        item: TOY_PROVENANCE_ITEMS.fourMuon,
+        provenance: fromComputation(
+          "tree-level QED (conversion and annihilation diagrams of Belle2-4mu Fig. 2, sec. IV D) with the Kuraev-Fadin ISR radiator; fourLepton.ts",
+        ),
       },
       {
-        item: "J/ψ, ψ(2S), ω, φ, ρ, Υ(nS) peaks",
-        provenance: {
-          kind: "external",
-          citation:
-            "computed here: vector-meson dominance of the virtual photon with PDG 2022 Γ_ee and branching fractions",
-        },
+        item: TOY_PROVENANCE_ITEMS.peaks,
+        provenance: fromComputation(
+          "vector-meson dominance of the virtual photon with PDG 2022 Γ_ee and branching fractions (narrow Breit-Wigner); spectral.ts",
+        ),
       },
       {
-        item: "ρ → π+π- bump (one pion mis-identified)",
-        provenance: {
-          kind: "external",
-          citation:
-            "Gounaris-Sakurai form factor (GS1968) with PDG ρ parameters; pion mis-identification of @muonphilic/detectors",
-        },
+        item: TOY_PROVENANCE_ITEMS.rhoPiPi,
+        provenance: parametrisation(
+          "Gounaris-Sakurai form factor (GS1968) alone, with PDG ρ parameters: |F_π(M_ρ²)|² = 33, Γ_ee(ρ) 17% below the PDG value; " +
+            "pion mis-identification of @muonphilic/detectors",
+        ),
       },
       {
-        item: "MLP rejection R(M)",
-        provenance: mlp ? mlp.provenance : assumption("disabled by the caller: every candidate kept"),
+        item: TOY_PROVENANCE_ITEMS.upsilonRate,
+        provenance: fromComputation(
+          "radiative return to a narrow resonance, σ = (12π²Γ_ee/(Ms)) F(1 − M²/s) with the Kuraev-Fadin radiator F, " +
+            "× BR(Υ(nS) → Υ(1S)π+π-) × BR(Υ(1S) → μ+μ-), PDG 2022; upsilon.ts",
+        ),
       },
       {
-        item: "detector response and selection",
+        item: TOY_PROVENANCE_ITEMS.upsilonDipion,
+        provenance: parametrisation(
+          "dipion mass from |M|² ∝ (m²_ππ − 2m_π²)², the lowest-order amplitude of BrownCahn1975, times phase space; " +
+            "Υ(1S) → μ+μ- and the dipion decay isotropic; upsilon.ts",
+        ),
+      },
+      {
+        item: TOY_PROVENANCE_ITEMS.mlp,
+        provenance: mlp ? mlp.provenance : { kind: "user", citation: "disabled by the caller: every candidate kept" },
+      },
+      {
+        item: TOY_PROVENANCE_ITEMS.detector,
         provenance: fromSeed("Belle2-4mu secs. II, IV A-C through @muonphilic/detectors belle2()"),
       },
     ],

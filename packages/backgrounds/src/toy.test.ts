@@ -1,9 +1,18 @@
-import { belle2, e949 } from "@muonphilic/detectors";
+import { belle2, e949, muone, muoneLuminosityPerMuon } from "@muonphilic/detectors";
 import { createRandom } from "@muonphilic/kinematics";
+import { expectPhysError } from "@muonphilic/vitest-config/assertions";
 import { describe, expect, it } from "vitest";
 import { kaonMuNuGammaBR } from "./kaon.js";
 import { jho2019Requirements, muMuMissingVariables } from "./muMuMissing.js";
-import { BACKGROUND_PROCESSES, backgroundProcess, fillHistogram, NEGLIGIBLE_PROCESSES, toyDataset } from "./toy.js";
+import { muonElectronSigma } from "./muone.js";
+import {
+  BACKGROUND_PROCESSES,
+  backgroundProcess,
+  fillHistogram,
+  NEGLIGIBLE_PROCESSES,
+  TOY_DEFAULTS,
+  toyDataset,
+} from "./toy.js";
 
 describe("toyDataset", () => {
   const det = belle2({ muonId: "jho2019", tracking: "jho2019Flat" });
@@ -87,6 +96,80 @@ describe("toyDataset", () => {
       const w = pool.events.weight as Float64Array;
       expect(w.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       for (const name of Object.keys(pool.events.particles)) expect(Object.keys(pool.species)).toContain(name);
+    }
+  });
+});
+
+describe("toyDataset: MUonE exposure in muons on target, and yields too large to draw", () => {
+  const det = muone();
+  const perMuon = muoneLuminosityPerMuon();
+  const elastic = (muonsOnTarget: number, extra: object = {}) =>
+    toyDataset({
+      processes: ["muone.elastic"],
+      exposure: { muonsOnTarget, luminosityPerMuonInvPb: perMuon },
+      detector: det,
+      selection: [],
+      seed: 3,
+      poolEvents: 2000,
+      ...extra,
+    });
+
+  it("expected yield = N_μ × (L/N_μ) × σ(μe → μe, 1 < E_e < 139 GeV) with no selection", () => {
+    const n = 1e6;
+    const t = elastic(n);
+    const sigma = muonElectronSigma({ minElectronEnergy: 1, maxElectronEnergy: 139 });
+    // equal weights σ/N per pool event, no cut: exact up to the summation's rounding (2000 terms)
+    expect(t.yields[0]?.expected).toBeCloseToRel(n * perMuon * sigma, 1e-12);
+    expect(t.events.size).toBe(t.yields[0]?.observed);
+  });
+
+  it("a huge expected yield throws OUT_OF_DOMAIN naming the exposure (regression: Asai2022's 5.06e14 muons, no cuts)", () => {
+    // the audit's case: 5.06e14 muons on target with only 'reconstructed' gave an untyped
+    // RangeError "Invalid typed array length: 2517109560015"
+    const asai = 15e3 / perMuon;
+    expectPhysError(
+      () =>
+        toyDataset({
+          processes: ["muone.elastic"],
+          exposure: { muonsOnTarget: asai, luminosityPerMuonInvPb: perMuon },
+          detector: det,
+          selection: [{ kind: "reconstructed", particles: ["muon", "electron"] }],
+          seed: 1,
+          poolEvents: 1000,
+        }),
+      "OUT_OF_DOMAIN",
+      "exposure",
+    );
+    expect(() => elastic(asai)).toThrowError(/at most maxExpectedEvents = 10000000 .* \(process muone\.elastic: /);
+    // the cap is on the expected yield: N_μ σ L/N_μ just above and just below it
+    const sigma = muonElectronSigma({ minElectronEnergy: 1, maxElectronEnergy: 139 });
+    const atCap = TOY_DEFAULTS.maxExpectedEvents / (perMuon * sigma);
+    expectPhysError(() => elastic(atCap * 1.001), "OUT_OF_DOMAIN", "exposure");
+    expect(elastic(1000 / (perMuon * sigma), { maxExpectedEvents: 1001 }).yields[0]?.expected).toBeCloseToRel(
+      1000,
+      1e-12,
+    );
+    expectPhysError(() => elastic(1000 / (perMuon * sigma), { maxExpectedEvents: 999 }), "OUT_OF_DOMAIN", "exposure");
+    expectPhysError(() => elastic(1, { maxExpectedEvents: -1 }), "OUT_OF_DOMAIN", "maxExpectedEvents");
+    expectPhysError(() => elastic(1, { maxExpectedEvents: 2 ** 31 }), "OUT_OF_DOMAIN", "maxExpectedEvents");
+  });
+});
+
+describe("provenance of the registered processes (a parametrisation is never labelled computed)", () => {
+  it("the ρ → π+π- processes are parametrised (Gounaris-Sakurai alone), the four-muon ones computed", () => {
+    const kind = (name: string) => backgroundProcess(name).provenance;
+    expect(kind("belle2.fourLepton.conversionPiPi")).toBe("parametrised");
+    expect(kind("belle2.fourLepton.annihilationPiPi")).toBe("parametrised");
+    expect(backgroundProcess("belle2.fourLepton.conversionPiPi").citation).toMatch(/Gounaris-Sakurai/);
+    expect(kind("belle2.fourLepton.conversion")).toBe("computed");
+    expect(kind("belle2.fourLepton.annihilation")).toBe("computed");
+    expect(kind("belle2.twoPhotonMuMu")).toBe("parametrised"); // EPA × Breit-Wheeler
+    expect(kind("belle2.tauPairMuMu")).toBe("seed"); // Jho2019 eq. (3.11)
+  });
+  it("every process whose citation names a parametrisation (Gounaris-Sakurai, EPA) is labelled parametrised", () => {
+    for (const p of Object.values(BACKGROUND_PROCESSES)) {
+      if (/Gounaris-Sakurai|equivalent-photon|EPA/.test(p.citation)) expect(p.provenance, p.name).toBe("parametrised");
+      expect(["computed", "parametrised", "seed"]).toContain(p.provenance);
     }
   });
 });

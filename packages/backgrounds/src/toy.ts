@@ -7,14 +7,16 @@
  * probability ∝ weight. Histogram templates in any variables come from the same pools.
  *
  * Every process says what it is: `computed` (a first-principles calculation at the stated order),
- * `parametrised` (an approximation or a fit, e.g. the EPA two-photon process), or `negligible`
- * (documented, with the number that makes it so, and not generated).
+ * `parametrised` (an approximation or a fit, e.g. the EPA two-photon process or the
+ * Gounaris-Sakurai ρ → π+π-), `seed` (a seed paper's number), or `negligible` (documented, with
+ * the number that makes it so, and not generated).
  *
  * @packageDocumentation
  */
 import type {
   CutFlow,
   DetectorModel,
+  ProvenanceKind,
   ReconstructedEvents,
   Requirement,
   SpeciesDeclaration,
@@ -25,6 +27,7 @@ import {
   argumentError,
   invFbToInvPb,
   PhysError,
+  requireInRange,
   requireInteger,
   requireNonNegative,
   requireOneOf,
@@ -36,8 +39,12 @@ import { generateMuonElectronElastic, generateMuonElectronGamma } from "./muone.
 import { generateTauPairMuMu } from "./tauPair.js";
 import { generateTwoPhotonMuMu } from "./twoPhoton.js";
 
-/** How a process's rate is known. */
-export type ProcessProvenance = "computed" | "parametrised" | "seed";
+/**
+ * How a process's rate is known, in the vocabulary of `@muonphilic/detectors`' `ProvenanceKind`:
+ * `computed` (first principles at the stated order), `parametrised` (an approximation or a
+ * parametrisation, never a prediction), `seed` (a seed paper's number).
+ */
+export type ProcessProvenance = Extract<ProvenanceKind, "computed" | "parametrised" | "seed">;
 
 /** The exposure a process is normalised to. */
 export type ExposureKind = "luminosity" | "kaons" | "muonsOnTarget";
@@ -71,11 +78,16 @@ const fourMuonSpecies = (pi: boolean): SpeciesDeclaration => ({
   gammaIsr: "photon",
 });
 
-const fourLepton = (process: FourLeptonProcess, description: string): BackgroundProcess => ({
+const fourLepton = (
+  process: FourLeptonProcess,
+  description: string,
+  provenance: ProcessProvenance,
+  citation: string,
+): BackgroundProcess => ({
   name: `belle2.fourLepton.${process}`,
   description,
-  provenance: "computed",
-  citation: "Belle2-4mu Fig. 2 and sec. IV D (tree level, VMD spectral function, Kuraev-Fadin ISR); fourLepton.ts",
+  provenance,
+  citation,
   exposure: "luminosity",
   generate(n, rng) {
     const s = generateFourLepton({ process, events: n, isr: FOUR_LEPTON_DEFAULTS.isr }, rng);
@@ -83,6 +95,12 @@ const fourLepton = (process: FourLeptonProcess, description: string): Background
     return { events: { ...s.events, weight: w }, species: fourMuonSpecies(process.endsWith("PiPi")) };
   },
 });
+
+const FOUR_MUON_CITATION =
+  "Belle2-4mu Fig. 2 and sec. IV D (tree-level QED, VMD spectral function with PDG 2022 Γ_ee, Kuraev-Fadin ISR); fourLepton.ts";
+const PI_PI_CITATION =
+  "γ* → π+π- through the Gounaris-Sakurai ρ form factor (GS1968) alone: |F_π(M_ρ²)|² = 33, Γ_ee(ρ) 17% below the PDG value; " +
+  "the μ+μ- side tree-level QED with Kuraev-Fadin ISR; fourLepton.ts, spectral.ts";
 
 const unitWeights = (events: EventColumns, total: number): EventColumns => ({
   ...events,
@@ -93,10 +111,15 @@ const unitWeights = (events: EventColumns, total: number): EventColumns => ({
 export const BACKGROUND_PROCESSES: { readonly [name: string]: BackgroundProcess } = Object.fromEntries(
   (
     [
-      fourLepton("conversion", "e+e- → γ*γ* → μ+μ-μ+μ- (double photon conversion, incl. ISR-type)"),
-      fourLepton("conversionPiPi", "e+e- → γ*γ* → μ+μ-π+π- (one photon through the ρ)"),
-      fourLepton("annihilation", "e+e- → μ+μ-γ*, γ* → μ+μ- (annihilation)"),
-      fourLepton("annihilationPiPi", "e+e- → μ+μ-γ*, γ* → π+π-"),
+      fourLepton(
+        "conversion",
+        "e+e- → γ*γ* → μ+μ-μ+μ- (double photon conversion, incl. ISR-type)",
+        "computed",
+        FOUR_MUON_CITATION,
+      ),
+      fourLepton("conversionPiPi", "e+e- → γ*γ* → μ+μ-π+π- (one photon through the ρ)", "parametrised", PI_PI_CITATION),
+      fourLepton("annihilation", "e+e- → μ+μ-γ*, γ* → μ+μ- (annihilation)", "computed", FOUR_MUON_CITATION),
+      fourLepton("annihilationPiPi", "e+e- → μ+μ-γ*, γ* → π+π-", "parametrised", PI_PI_CITATION),
       {
         name: "belle2.tauPairMuMu",
         description: "e+e- → τ+τ- → μ+μ- 4ν (Jho2019 eqs. (3.11)-(3.13))",
@@ -264,12 +287,27 @@ export interface ToyDatasetOptions {
   readonly poolEvents?: number;
   /** Variables to compute for the selected events. */
   readonly variables?: { readonly [name: string]: EventVariable };
+  /**
+   * Largest total expected number of observed events (summed over the processes) the toy may
+   * draw, in [0, {@link TOY_DEFAULTS}.maxObservedEventsLimit]; beyond it `toyDataset` throws
+   * instead of allocating the events. @defaultValue {@link TOY_DEFAULTS}.maxExpectedEvents
+   */
+  readonly maxExpectedEvents?: number;
 }
 
 /** Defaults of {@link toyDataset}. */
 export const TOY_DEFAULTS = {
   /** Pool size per process: the expected yields' Monte Carlo precision scales as 1/√poolEvents. */
   poolEvents: 20000,
+  /**
+   * Default cap on the total expected number of observed events: 10⁷ events take ~40 MB of
+   * indices plus 80 MB per variable. Observed events are drawn from the pool with replacement, so
+   * a toy much larger than `poolEvents` repeats events anyway: for large expected yields use the
+   * pools' weights (expected yields, templates) instead of observed events.
+   */
+  maxExpectedEvents: 1e7,
+  /** The largest `maxExpectedEvents` accepted: observed events are indexed by 32-bit integers (2³¹ − 1), less a 10⁸ margin for the Poisson fluctuation. */
+  maxObservedEventsLimit: 2 ** 31 - 1 - 1e8,
 } as const;
 
 /** One process of a toy. */
@@ -332,7 +370,10 @@ function exposureFor(exposure: Exposure): { kind: ExposureKind; amount: number }
  * @param options - processes, exposure, detector, selection, seed, variables (see {@link ToyDatasetOptions})
  * @returns yields (expected with MC error, observed), observed events with their variables, and the pools
  * @throws {@link PhysError} `UNKNOWN_NAME` for an unknown process; `OUT_OF_DOMAIN` for a negative
- *   exposure; `INVALID_ARGUMENT` for a malformed exposure, a process whose exposure kind differs, or a bad seed or pool size
+ *   exposure, for an exposure whose total expected yield after the selection exceeds
+ *   `maxExpectedEvents` (argument `exposure`; the message names the process and its yield), or for
+ *   `maxExpectedEvents` outside [0, {@link TOY_DEFAULTS}.maxObservedEventsLimit];
+ *   `INVALID_ARGUMENT` for a malformed exposure, a process whose exposure kind differs, or a bad seed or pool size
  * @example
  * ```ts
  * const det = belle2({ muonId: "jho2019" });
@@ -360,6 +401,13 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
   }
   const seed = requireInteger("seed", options.seed, 0);
   const poolEvents = requireInteger("poolEvents", options.poolEvents ?? TOY_DEFAULTS.poolEvents, 1);
+  const maxExpected = requireInRange(
+    "maxExpectedEvents",
+    options.maxExpectedEvents ?? TOY_DEFAULTS.maxExpectedEvents,
+    0,
+    TOY_DEFAULTS.maxObservedEventsLimit,
+  );
+  let expectedSoFar = 0;
   const variables = options.variables ?? {};
   const names = Object.keys(variables);
   const root = createRandom(seed);
@@ -384,6 +432,21 @@ export function toyDataset(options: ToyDatasetOptions): ToyDataset {
     const vars = Object.fromEntries(
       names.map((v) => [v, Float64Array.from(idx, (i) => (variables[v] as EventVariable)(reco, i))]),
     );
+    expectedSoFar += sum;
+    if (!(expectedSoFar <= maxExpected)) {
+      throw new PhysError(
+        "OUT_OF_DOMAIN",
+        `exposure must give at most maxExpectedEvents = ${maxExpected} expected selected events, got ` +
+          `${expectedSoFar.toPrecision(3)} (process ${p.name}: ${sum.toPrecision(3)}) for ${JSON.stringify(options.exposure)}: ` +
+          `lower the exposure, tighten the selection, raise maxExpectedEvents (at most ${TOY_DEFAULTS.maxObservedEventsLimit}), ` +
+          "or use the expected yields and the pools' weights instead of observed events",
+        {
+          argument: "exposure",
+          value: options.exposure,
+          allowed: `an exposure with at most maxExpectedEvents = ${maxExpected} expected selected events in total`,
+        },
+      );
+    }
     const fluct = root.fork(4 * k + 2);
     const observed = fluct.poisson(sum);
     // draw `observed` pool events with probability ∝ weight (inverse CDF on the cumulative weights)
