@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import tensor from "../test/fixtures/models-tensor.json" with { type: "json" };
 import { generateMuMuX, type SignalSample } from "./generator.js";
 import { gammaStarMuMuXMsq } from "./matrixElements.js";
-import { dSigmaMuMuXdz, sigmaMuMuX, sigmaMuMuXWithIsr } from "./production.js";
+import { dSigmaMuMuXdz, sigmaMuMuX, sigmaMuMuXWithIsr, sigmaTimesBR } from "./production.js";
 
 const beams = belle2Beams();
 const sqrtS = beams.sqrtS;
@@ -108,7 +108,7 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
   it("reproduces σ of the exact matrix element (sigmaMuMuX method exact) over the whole mass range", () => {
     for (const spin of ["vector", "scalar"] as const) {
       for (const mass of [0.001, 0.05, 1, 5, 9, 10.3]) {
-        const sample = generateMuMuX({ mass, coupling: 1, spin, decay: "invisible", events: 20000 }, createRandom(1));
+        const sample = generateMuMuX({ mass, coupling: 1, spin, decay: "none", events: 20000 }, createRandom(1));
         const sigma = sigmaMuMuX({ sqrtS, mass, coupling: 1, spin, method: "exact" });
         // hit-or-miss error ≈ 0.25% for 20k events at ~90% acceptance; 4σ
         expect(Math.abs(sample.crossSection - sigma)).toBeLessThan(4 * sample.crossSectionError);
@@ -125,7 +125,7 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
       ["vector", 9],
     ] as const) {
       const sample = generateMuMuX(
-        { mass, coupling: 1, spin, decay: "invisible", events: 20000, isr: true },
+        { mass, coupling: 1, spin, decay: "none", events: 20000, isr: true },
         createRandom(2),
       );
       const sigma = sigmaMuMuXWithIsr({ sqrtS, mass, coupling: 1, spin, method: "exact" });
@@ -138,10 +138,7 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
     for (const spin of ["vector", "scalar"] as const) {
       for (const mass of [0.001, 0.01, 0.1, 0.2115, 0.5, 2, 4, 6, 8, 9.5, 10.3]) {
         for (const isr of [false, true]) {
-          const sample = generateMuMuX(
-            { mass, coupling: 1, spin, decay: "invisible", events: 3000, isr },
-            createRandom(3),
-          );
+          const sample = generateMuMuX({ mass, coupling: 1, spin, decay: "none", events: 3000, isr }, createRandom(3));
           expect(sample.maxWeight).toBeLessThanOrEqual(1);
           expect(sample.maxWeight).toBeGreaterThan(0.9); // the envelope is tight (1/1.03 at best)
           expect(sample.events.size / sample.trials).toBeGreaterThan(0.6);
@@ -182,7 +179,7 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
   ] as const) {
     it(`${spin} at ${mass} GeV: the z spectrum follows dσ/dz of the matrix element (χ², 10⁵ events)`, () => {
       const n = 100000;
-      const sample = generateMuMuX({ mass, coupling: 1, spin, decay: "invisible", events: n }, createRandom(1));
+      const sample = generateMuMuX({ mass, coupling: 1, spin, decay: "none", events: n }, createRandom(1));
       const zMin = (2 * mass) / sqrtS;
       const zMax = 1 + (mass * mass - 4 * M_MU * M_MU) / s;
       const bins = 25;
@@ -216,7 +213,7 @@ describe("generateMuMuX, method matrix-element (the default)", () => {
     for (const ref of tensor.alpha) {
       const spin = ref.spin as "vector" | "scalar";
       const n = 60000;
-      const sample = generateMuMuX({ mass: ref.mX, coupling: 1, spin, decay: "invisible", events: n }, createRandom(5));
+      const sample = generateMuMuX({ mass: ref.mX, coupling: 1, spin, decay: "none", events: n }, createRandom(5));
       for (const [particle, expected] of [
         ["x", ref.alphaX],
         ["muMinus", ref.alphaMuMinus],
@@ -289,7 +286,7 @@ describe("generateMuMuX, method splitting", () => {
       const mass = 0.5;
       const n = 400000;
       const sample = generateMuMuX(
-        { mass, coupling: 1e-3, spin, decay: "invisible", events: n, method: "splitting" },
+        { mass, coupling: 1e-3, spin, decay: "none", events: n, method: "splitting" },
         createRandom(1),
       );
       // the rate at the beams' √s (10.583 GeV; DEFAULTS.sqrtS is 10.58)
@@ -363,5 +360,22 @@ describe("generateMuMuX: reproducibility and bad input", () => {
     expectPhysError(run({ method: "madgraph" as "splitting" }), "UNKNOWN_NAME", "method");
     expectPhysError(run({ decay: "ee" as "mumu" }), "UNKNOWN_NAME", "decay");
     expectPhysError(run({ events: 1.5 }), "INVALID_ARGUMENT", "events");
+  });
+  it("the scalar has no invisible decay: decay 'invisible' is refused as by sigmaTimesBR; 'none' generates its production", () => {
+    const o = { mass: 0.05, coupling: 1, spin: "scalar", events: 10 } as const;
+    expectPhysError(() => generateMuMuX({ ...o, decay: "invisible" }, createRandom(1)), "INVALID_ARGUMENT", "decay");
+    expectPhysError(
+      () => sigmaTimesBR({ mass: 0.05, coupling: 1, spin: "scalar", channel: "invisible" }),
+      "INVALID_ARGUMENT",
+      "channel",
+    );
+    const none = generateMuMuX({ ...o, decay: "none" }, createRandom(1));
+    expect(Object.keys(none.events.particles).sort()).toEqual(["muMinus", "muPlus", "x"]);
+    // for the vector, "invisible" and "none" are the same events (only the meaning of x differs)
+    const v = { ...o, spin: "vector" } as const;
+    const inv = generateMuMuX({ ...v, decay: "invisible" }, createRandom(4));
+    const und = generateMuMuX({ ...v, decay: "none" }, createRandom(4));
+    expect(Array.from(inv.events.particles.x.pz)).toEqual(Array.from(und.events.particles.x.pz));
+    expect(inv.crossSection).toBe(und.crossSection);
   });
 });

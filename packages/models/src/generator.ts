@@ -1,5 +1,5 @@
 /**
- * Seeded signal generator for e+e- → μ+μ- X, X → μ+μ- or invisible, optional initial-state
+ * Seeded signal generator for e+e- → μ+μ- X, X → μ+μ-, invisible (the Z') or not decayed, optional initial-state
  * radiation, in the lab frame: from the exact tree-level matrix element (default, the whole
  * kinematic range) or from the massive splitting functions of Jho2019 eqs. (3.3)-(3.5).
  *
@@ -36,6 +36,13 @@ import { bornMuMuInvGeV2, splittingPerG2 } from "./production.js";
 /** Particle names of the generated events. */
 export type SignalParticle = "muPlus" | "muMinus" | "xMuPlus" | "xMuMinus" | "x" | "gammaIsr";
 
+/**
+ * What {@link generateMuMuX} does with X: `"mumu"` decays it to μ+μ-; `"invisible"` keeps it as an
+ * invisible particle `x` (the Z' only: Z' → νν̄, χχ̄); `"none"` keeps it undecayed as `x` (either
+ * spin; the generated events of `"invisible"` and `"none"` are the same, only the meaning differs).
+ */
+export type SignalDecay = "mumu" | "invisible" | "none";
+
 /** Arguments of {@link generateMuMuX}. */
 export interface SignalGeneratorOptions {
   /**
@@ -48,11 +55,14 @@ export interface SignalGeneratorOptions {
   /** "vector" (Z') or "scalar" (S). */
   readonly spin: Spin;
   /**
-   * "mumu": X → μ+μ- (Belle2-4mu): with the matrix element the vector's decay carries the spin
-   * correlations of the production, the scalar's is isotropic; with the splitting functions both are
-   * isotropic in the X rest frame. "invisible": X kept as `x`.
+   * What becomes of X (see {@link SignalDecay}): "mumu": X → μ+μ- (Belle2-4mu): with the matrix
+   * element the vector's decay carries the spin correlations of the production, the scalar's is
+   * isotropic; with the splitting functions both are isotropic in the X rest frame. "invisible":
+   * the Z' → νν̄ (or χχ̄) of Jho2019 and Belle2-inv, X kept as `x`; vector only (the muonphilic
+   * scalar has no invisible decay, as in `sigmaTimesBR`). "none": X not decayed, kept as `x`, for
+   * either spin (the production alone: rates, z spectra, acceptance studies).
    */
-  readonly decay: "mumu" | "invisible";
+  readonly decay: SignalDecay;
   /** Number of events to generate, integer ≥ 0. */
   readonly events: number;
   /** The beams. Default Belle II 7 × 4 GeV head-on (`belle2Beams()`). */
@@ -69,7 +79,7 @@ export interface SignalGeneratorOptions {
 export interface SignalSample {
   /**
    * Lab-frame events (unweighted). Particles: `muPlus`, `muMinus` (the pair X is radiated from);
-   * with `decay: "mumu"` `xMuPlus`, `xMuMinus` (X's daughters), with `decay: "invisible"` `x`;
+   * with `decay: "mumu"` `xMuPlus`, `xMuMinus` (X's daughters), with `decay: "invisible"` or `"none"` `x`;
    * `gammaIsr` when ISR is on.
    */
   readonly events: EventColumns<SignalParticle>;
@@ -278,7 +288,7 @@ function splittingSampler(spin: Spin, mass: number, s: number, alpha: number, is
  *
  * Both: the ISR photon (energy x√s/2) goes along either beam with probability ½ and the hard system
  * recoils against it; with the splitting method X → μ+μ- is isotropic in the X rest frame (the
- * vector treated as unpolarised), or X is kept invisible. Every particle is on shell and four-momentum is conserved to round-off; then
+ * vector treated as unpolarised), or X is kept as `x` (`"invisible"`, `"none"`). Every particle is on shell and four-momentum is conserved to round-off; then
  * everything is boosted to the lab.
  *
  * @param options - see {@link SignalGeneratorOptions}
@@ -287,7 +297,8 @@ function splittingSampler(spin: Spin, mass: number, s: number, alpha: number, is
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for bad mass, coupling or alpha; `KINEMATICALLY_FORBIDDEN`
  *   (argument `mass`) for m_X ≥ √s - 2m_μ (matrix element), m_X ≥ √s/2 - m_μ (splitting: eq. (3.5)'s
  *   z range empty) or m_X ≤ 2m_μ with `decay: "mumu"`; `UNKNOWN_NAME` for spin, decay or method;
- *   `INVALID_ARGUMENT` for a non-integer event count
+ *   `INVALID_ARGUMENT` for a non-integer event count, or (argument `decay`) for `decay: "invisible"`
+ *   with `spin: "scalar"` (S has no invisible decay; `"none"` generates its production alone)
  * @example
  * ```ts
  * const sample = generateMuMuX({ mass: 1, coupling: 1e-3, spin: "vector", decay: "mumu", events: 1000 }, createRandom(7));
@@ -298,7 +309,15 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
   const spin = requireSpin(options.spin);
   const mass = requirePositive("mass", options.mass, "GeV");
   const g = requireNonNegative("coupling", options.coupling);
-  const decay = requireOneOf("decay", options.decay, ["mumu", "invisible"] as const);
+  const decay = requireOneOf("decay", options.decay, ["mumu", "invisible", "none"] as const);
+  if (spin === "scalar" && decay === "invisible") {
+    throw argumentError(
+      "INVALID_ARGUMENT",
+      "decay",
+      decay,
+      '"mumu" or "none" for the scalar (the muonphilic S has no invisible decay in this model; "none" keeps X undecayed)',
+    );
+  }
   const method = requireOneOf("method", options.method ?? DEFAULTS.generatorMethod, [
     "matrix-element",
     "splitting",

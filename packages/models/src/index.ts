@@ -20,7 +20,7 @@ export {
 } from "./constraints.js";
 export type { GeneratorMethod, ProductionMethod, Spin, ZPrimeVariant } from "./defaults.js";
 export { DEFAULTS } from "./defaults.js";
-export type { SignalGeneratorOptions, SignalParticle, SignalSample } from "./generator.js";
+export type { SignalDecay, SignalGeneratorOptions, SignalParticle, SignalSample } from "./generator.js";
 export { generateMuMuX } from "./generator.js";
 export type {
   CouplingForDeltaAmuOptions,

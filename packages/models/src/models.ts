@@ -44,19 +44,28 @@ export interface ZPrimeOptions {
   readonly coupling: number;
   /** @defaultValue {@link DEFAULTS}.variant */
   readonly variant?: ZPrimeVariant;
-  /** g_D > 0, fully-invisible variant only. @defaultValue {@link DEFAULTS}.darkCoupling */
+  /**
+   * g_D > 0, fully-invisible variant only (the vanilla Z' has no dark sector: a non-zero value
+   * there throws). @defaultValue {@link DEFAULTS}.darkCoupling
+   */
   readonly darkCoupling?: number;
-  /** m_χ in GeV, 0 ≤ m_χ < m_Z'/2, fully-invisible variant only. @defaultValue {@link DEFAULTS}.darkMass */
+  /**
+   * m_χ in GeV, 0 ≤ m_χ < m_Z'/2, fully-invisible variant only (a non-zero value with the vanilla
+   * variant throws). @defaultValue {@link DEFAULTS}.darkMass
+   */
   readonly darkMass?: number;
 }
 
 /**
  * A validated Z' model.
  * @param options - mass (GeV), coupling g', variant, and for `fully-invisible` g_D and m_χ (GeV)
- * @returns the model (in the vanilla variant `darkCoupling` and `darkMass` are 0 whatever was passed)
+ * @returns the model (in the vanilla variant `darkCoupling` and `darkMass` are 0)
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for mass ≤ 0, coupling < 0, darkCoupling ≤ 0 or
  *   darkMass < 0; `KINEMATICALLY_FORBIDDEN` (argument `darkMass`) if the fully-invisible Z' cannot
- *   decay to χχ̄ (m_χ ≥ m_Z'/2); `UNKNOWN_NAME` for an unknown variant
+ *   decay to χχ̄ (m_χ ≥ m_Z'/2); `INVALID_ARGUMENT` (argument `darkCoupling` or `darkMass`) for a
+ *   non-zero dark parameter with the vanilla variant, which has no dark sector (0, the value a
+ *   vanilla {@link ZPrimeModel} carries, is accepted, so a model can be passed back in);
+ *   `UNKNOWN_NAME` for an unknown variant
  * @example
  * ```ts
  * zPrime({ mass: 0.1, coupling: 5e-4 }); // vanilla
@@ -67,8 +76,20 @@ export function zPrime(options: ZPrimeOptions): ZPrimeModel {
   const mass = requirePositive("mass", options.mass, "GeV");
   const coupling = requireNonNegative("coupling", options.coupling);
   const variant = requireOneOf("variant", options.variant ?? DEFAULTS.variant, ["vanilla", "fully-invisible"] as const);
-  if (variant === "vanilla")
+  if (variant === "vanilla") {
+    for (const argument of ["darkCoupling", "darkMass"] as const) {
+      const value = options[argument];
+      if (value !== undefined && value !== 0) {
+        throw argumentError(
+          "INVALID_ARGUMENT",
+          argument,
+          value,
+          `omitted (or 0) with variant "vanilla", which has no dark sector: ${argument} needs variant "fully-invisible"`,
+        );
+      }
+    }
     return { kind: "zprime", mass: gev(mass), coupling, variant, darkCoupling: 0, darkMass: gev(0) };
+  }
   const darkCoupling = requirePositive("darkCoupling", options.darkCoupling ?? DEFAULTS.darkCoupling);
   const darkMass = requireNonNegative("darkMass", options.darkMass ?? DEFAULTS.darkMass, "GeV");
   if (!(2 * darkMass < mass)) {

@@ -27,6 +27,7 @@ import {
   tridentRatio,
   zPoleExcludedCoupling,
   zPoleF2,
+  zPrime,
   zPrimeWidths,
 } from "./index.js";
 
@@ -129,6 +130,23 @@ describe("widths and decay lengths", () => {
       "darkMass",
     );
     expectPhysError(() => zPrimeWidths({ mass: 1, coupling: -1e-3 }), "OUT_OF_DOMAIN", "coupling");
+    // the vanilla Z' has no dark sector: dark parameters need variant "fully-invisible" (audit issue 5, item 6)
+    expectPhysError(() => zPrimeWidths({ mass: 1, coupling: 1, darkMass: 0.9 }), "INVALID_ARGUMENT", "darkMass");
+    expectPhysError(
+      () => zPrimeWidths({ mass: 1, coupling: 1, variant: "vanilla", darkCoupling: 0.5 }),
+      "INVALID_ARGUMENT",
+      "darkCoupling",
+    );
+    expect(() => zPrimeWidths({ mass: 1, coupling: 1, darkMass: 0.9 })).toThrowError(/fully-invisible/);
+    expectPhysError(
+      () => sigmaTimesBR({ mass: 1, coupling: 1e-3, spin: "vector", channel: "mumu", darkMass: 0.1 }),
+      "INVALID_ARGUMENT",
+      "darkMass",
+    );
+    // a vanilla model (dark parameters 0) can be passed back in
+    const vanilla = zPrime({ mass: 1, coupling: 1e-3 });
+    expect(vanilla.darkMass).toBe(0);
+    expect(zPrimeWidths(vanilla).total).toBe(zPrimeWidths({ mass: 1, coupling: 1e-3 }).total);
     expectPhysError(() => labDecayLength({ mass: 1, width: 0, momentum: 1 }), "OUT_OF_DOMAIN", "width");
   });
 });
@@ -200,7 +218,9 @@ describe("e+e- → μμX", () => {
       ["fully-invisible", "invisible"],
       ["fully-invisible", "mumu"],
     ] as const) {
-      const base = { mass: 1, spin: "vector" as const, channel, variant, darkCoupling: 0.01, darkMass: 0.1 };
+      // the dark parameters only with the fully-invisible variant (the vanilla Z' refuses them)
+      const dark = variant === "fully-invisible" ? { darkCoupling: 0.01, darkMass: 0.1 } : {};
+      const base = { mass: 1, spin: "vector" as const, channel, variant, ...dark };
       const limit = sigmaTimesBR({ ...base, coupling: 2e-3 });
       expect(couplingLimitFromSigma({ ...base, sigmaLimit: limit })).toBeCloseToRel(2e-3, 1e-12);
     }
