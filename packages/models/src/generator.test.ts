@@ -317,6 +317,47 @@ describe("generateMuMuX, method splitting", () => {
     });
   }
 
+  it("the emission angle θ between X and its parent muon follows the density ∝ 1/(1 − β_X cos θ) (χ², both spins)", () => {
+    // Without ISR the hard frame is the beams' CM; the spectator recoils along −n̂, the parent
+    // muon's direction, so cos θ = p̂_X·n̂ with n̂ = −p̂_spectator. Given β_X = |p_X|/E_X the
+    // CDF of 1/(1 − β c) on [−1, 1] is u = ln((1 + β)/(1 − βc))/ln((1 + β)/(1 − β)): u is uniform
+    // on [0, 1] exactly when θ follows the density, whatever the z spectrum. An isotropic
+    // emission, or a density in the emitter's final direction, fails this by far (for β_X → 1 the
+    // density peaks at θ = 0).
+    for (const spin of ["vector", "scalar"] as const) {
+      for (const mass of [0.5, 2]) {
+        const n = 100000;
+        const sample = generateMuMuX(
+          { mass, coupling: 1e-3, spin, decay: "none", events: n, method: "splitting" },
+          createRandom(11),
+        );
+        const cm = labToCmEvents(sample.events, beams).particles;
+        const bins = 20;
+        const counts = new Float64Array(bins);
+        let forward = 0;
+        for (let i = 0; i < n; i++) {
+          const spec = sample.emitter[i] === -1 ? cm.muPlus : cm.muMinus;
+          const sx = spec.px[i]!;
+          const sy = spec.py[i]!;
+          const sz = spec.pz[i]!;
+          const ps = Math.hypot(sx, sy, sz);
+          const x = { e: cm.x.e[i]!, px: cm.x.px[i]!, py: cm.x.py[i]!, pz: cm.x.pz[i]! };
+          const px = Math.hypot(x.px, x.py, x.pz);
+          const c = -(x.px * sx + x.py * sy + x.pz * sz) / (px * ps);
+          const b = px / x.e;
+          const u = Math.log((1 + b) / (1 - b * c)) / Math.log((1 + b) / (1 - b));
+          const k = Math.min(bins - 1, Math.max(0, Math.floor(u * bins)));
+          counts[k] = (counts[k] as number) + 1;
+          if (c > 0) forward++;
+        }
+        // χ²(19 dof) < 43.8 at p = 0.001
+        expect(chi2(counts, new Array(bins).fill(1 / bins), n), `${spin} ${mass} GeV`).toBeLessThan(43.8);
+        // and the density is far from isotropic: most X go forward of the parent muon
+        expect(forward / n).toBeGreaterThan(0.6);
+      }
+    }
+  });
+
   it("with ISR the Monte Carlo rate reproduces ∫F(x)σ(s(1-x))dx, and the photon balances the event", () => {
     const opts = { mass: 2, coupling: 1e-3, spin: "scalar" as const };
     const sample = generateMuMuX(

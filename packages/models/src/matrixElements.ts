@@ -1,6 +1,7 @@
 /**
  * Tree-level squared matrix elements derived for this package (derivations in
- * docs/models/matrix-elements.md; generated and checked by tools/reference/models/traces.py and
+ * docs/models/derivations.md: §2 γ* → μ+μ- X, §3 K+ → μ+ ν Z', §4 the hadronic tensor, §5 the
+ * spin density of a produced vector; generated and checked by tools/reference/models/traces.py and
  * spin_sums.py against explicit numerical Dirac spin sums). Numeric kernels: no validation.
  *
  * @packageDocumentation

@@ -119,6 +119,44 @@ describe("widths and decay lengths", () => {
     expect(light.gammaGamma).toBeCloseToRel((alpha ** 2 * 1e-9 * (16 / 9)) / (256 * Math.PI ** 3 * M_MU ** 2), 1e-4);
     expect(light.gammaGammaBR).toBe(1);
   });
+  it("lifetime: the muon's Fermi-theory width gives the PDG muon lifetime", () => {
+    // Γ_μ = G_F² m_μ⁵/(192π³) (1 − 8m_e²/m_μ²) (1 + (α/2π)(25/4 − π²)) (Kinoshita-Sirlin QED
+    // correction; the W propagator's 3m_μ²/(5m_W²) = 1e-6 neglected). PDG 2022: G_F = 1.1663788e-5
+    // GeV⁻², τ_μ = 2.1969811e-6 s (G_F is extracted from τ_μ with the full O(α²) corrections, which
+    // move Γ by ~4e-6 relative to this formula: tolerance 2e-5)
+    const gF = 1.1663788e-5;
+    const mMu = 0.1056583755;
+    const mE = 0.51099895e-3;
+    const alpha = 1 / 137.035999084;
+    const width =
+      ((gF ** 2 * mMu ** 5) / (192 * Math.PI ** 3)) *
+      (1 - (8 * mE ** 2) / mMu ** 2) *
+      (1 + (alpha / (2 * Math.PI)) * (25 / 4 - Math.PI ** 2));
+    expect(properLifetime(width)).toBeCloseToRel(2.1969811e-6, 2e-5);
+  });
+  it("decay length: the charged pion's cτ = 7.8045 m (PDG) from its lifetime, and L = βγ cτ", () => {
+    // Γ from τ with ħ = h/(2π e) in GeV s from the exact SI values of h and e (2019); the length
+    // then checks ħc/Γ against c τ with c = 299 792 458 m/s. PDG 2022: τ_π = 2.6033e-8 s, cτ = 7.8045 m.
+    const hbar = 6.62607015e-34 / (2 * Math.PI * 1.602176634e-19) / 1e9;
+    const tau = 2.6033e-8;
+    const mPi = 0.13957039;
+    const width = hbar / tau;
+    expect(properLifetime(width)).toBeCloseToRel(tau, 1e-14);
+    // at p = m (βγ = 1): 7804.5 mm to the PDG's 5 digits
+    expect(labDecayLength({ mass: mPi, width, momentum: mPi })).toBeCloseToRel(7804.5, 1e-5);
+    expect(labDecayLength({ mass: mPi, width, momentum: mPi })).toBeCloseToRel(299792458e3 * tau, 1e-12);
+    // a 1 GeV width: cτ = ħc/Γ = 197.3269804 MeV fm / 1 GeV = 1.973269804e-13 mm (ħc to its 10
+    // printed digits: half a unit of the last one is 2.5e-10 relative)
+    expect(labDecayLength({ mass: 2, width: 1, momentum: 2 })).toBeCloseToRel(1.973269804e-13, 5e-10);
+    const hbarcMm = hbar * 299792458e3; // GeV mm
+    // a 100 MeV Z' with g' = 5e-4 (Γ = g'² m/(12π), below the dimuon threshold), p = 5 GeV: βγ = 50
+    const z = zPrimeWidths({ mass: 0.1, coupling: 5e-4 }).total;
+    expect(z).toBeCloseToRel((2.5e-7 * 0.1) / (12 * Math.PI), 1e-14);
+    expect(labDecayLength({ mass: 0.1, width: z, momentum: 5 })).toBeCloseToRel(
+      (50 * hbarcMm) / ((2.5e-7 * 0.1) / (12 * Math.PI)),
+      1e-12,
+    );
+  });
   it("lifetime and decay length: L = (p/m) ħc/Γ", () => {
     expect(properLifetime(6.582119569509066e-25)).toBeCloseToRel(1, 1e-15);
     expect(labDecayLength({ mass: 1, width: HBARC_GEV_MM, momentum: 2 })).toBeCloseToRel(2, 1e-14);

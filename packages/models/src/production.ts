@@ -90,7 +90,7 @@ export function f1(x: number): number {
 
 /**
  * The massive splitting function D(s, z) for X emission off one muon, per g² (Jho2019 eq. (3.4)
- * for the vector; the scalar one is derived in docs/models/splitting-functions.md):
+ * for the vector; the scalar one is derived in docs/models/derivations.md §1):
  * vector: D/g² = (1/8π²) (1 + (1-z)²)/z · L, scalar: D/g² = (1/16π²) z · L, with
  * L = ln(sz²/(4m_X²)) + 2 ln(1 + √(1 - 4m_X²/(sz²))) = ln((E_X + p_X)/(E_X - p_X)), z = 2E_X/√s,
  * on z_min = 2m_X/√s ≤ z ≤ z_max = 1 - 2m_μ/√s (eq. (3.5)); 0 outside.
