@@ -510,20 +510,25 @@ class Constraints {
     this.rowsStale = true;
   }
 
-  /** a_c·d for a step d in full coordinates (zero on fixed parameters); `rows` false skips the positivity rows. */
+  /**
+   * a_c·d for a step d in full coordinates (zero on fixed parameters), with the scale |a_c| max|d|
+   * against which a_c·d is rounding; `rows` false skips the positivity rows. A bound's scale is
+   * max|d| like a row's (not its own |d_k|): a component 1e-12 below the step, left by a check
+   * row parallel to the bound in the working set, is rounding and must not stop the step at the
+   * bound (which would repeat a zero step forever).
+   */
   direction(d: Float64Array, withRows: boolean): void {
     const { nb, p, rows, ad, adScale } = this;
+    let dmax = 0;
+    for (let k = 0; k < p; k++) dmax = Math.max(dmax, Math.abs(d[k]!));
     for (let c = 0; c < nb; c++) {
-      const v = d[this.bk[c]!]!;
-      ad[c] = this.bs[c]! * v;
-      adScale[c] = Math.abs(v);
+      ad[c] = this.bs[c]! * d[this.bk[c]!]!;
+      adScale[c] = dmax;
     }
     if (!withRows) {
       ad.fill(0, nb);
       return;
     }
-    let dmax = 0;
-    for (let k = 0; k < p; k++) dmax = Math.max(dmax, Math.abs(d[k]!));
     for (let j = 0, o = 0; j < this.m; j++, o += p) {
       let s = 0;
       for (let k = 0; k < p; k++) s += rows[o + k]! * d[k]!;
@@ -950,7 +955,12 @@ export function fitLinearMixture(mixture: LinearMixture, options: LinearMixtureF
     }
     const alphaBlock = alpha;
     const setTrial = (a: number): void => {
-      for (let k = 0; k < p; k++) trial[k] = theta[k]! + a * step[k]!;
+      // a moving parameter stays within its bounds (a step component at the rounding level of the
+      // step may cross one); fixed parameters (step 0) stay where they were put
+      for (let k = 0; k < p; k++) {
+        const v = theta[k]! + a * step[k]!;
+        trial[k] = step[k] === 0 ? v : Math.min(upper[k]!, Math.max(lower[k]!, v));
+      }
       // land exactly on a bound that stops the step (no rounding beyond it)
       if (a === alphaBlock && blocking >= 0 && blocking < cons.nb) trial[cons.bk[blocking]!] = cons.bv[blocking]!;
     };

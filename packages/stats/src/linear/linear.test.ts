@@ -322,3 +322,38 @@ describe("linearMixtureProfile and linearMixtureMinimizer", () => {
     );
   });
 });
+
+describe("a check row parallel to a bound (regression: toys of the 3.1 GeV reference window)", () => {
+  // The window's upper end holds no event, so the background's upper Bernstein coefficient sits at
+  // its bound 0, and the check point at the end has the row (f_s, b₀, b₁) = (~1e-60, 0, 2): parallel
+  // to the bound θ₂ ≥ 0 within rounding. With the row in the working set, the Newton step kept a
+  // component 1e-60 below the step along θ₂ < 0, which the bound treated as blocking: a zero step,
+  // repeated until max-iterations. It is rounding, and the fit now converges.
+  const region = fitRegion(0, 1);
+  const peak = gaussian({ mean: MU, sigma: S, low: 0, high: 1 });
+  const basis = [bernstein({ coefs: [1, 0], low: 0, high: 1 }), bernstein({ coefs: [0, 1], low: 0, high: 1 })];
+  const lowerBounds = [-Infinity, 0, 0];
+  // background ∝ (1 − x) on [0, 1]: no event near x = 1; a small deficit at the peak
+  const rng = createRandom(41);
+  const xs: number[] = [];
+  while (xs.length < 1500) {
+    const x = 1 - Math.sqrt(rng.uniform());
+    if (Math.abs(x - MU) > 0.5 * S || rng.uniform() < 0.5) xs.push(x);
+  }
+  const checks = Float64Array.from([0, 1, MU, ...Array.from({ length: 41 }, (_, i) => i / 40)]);
+  const data = linearMixture([peak, ...basis], Float64Array.from(xs).sort(), {
+    region,
+    lowerBounds,
+    positivityPoints: checks,
+  });
+  it("converges from a start on the bound, free and at fixed signal", () => {
+    const free = fitLinearMixture(data, { start: [0, 3000, 0] });
+    expect(free.reason).toBe("converged");
+    expect(free.theta[2]).toBeLessThan(1e-9 * free.theta[1]!);
+    expect(free.theta[0]).toBeLessThan(0);
+    for (const mu of [-5, 5, 20]) {
+      const fixed = fitLinearMixture(data, { start: [mu, 3000, 0], fixed: [0] });
+      expect(fixed.reason).toBe("converged");
+    }
+  });
+});
