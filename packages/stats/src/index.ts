@@ -235,6 +235,19 @@ export { generateToy, pullStudy } from "./pulls/index.js";
 // ── toys for inference (part 2) ──────────────────────────────────────────────────
 export type { ToyLikelihood } from "./toys/core.js";
 export { histFactoryModelToyLikelihood, histFactoryToyLikelihood } from "./toys/histfactory.js";
+export type { LinearMixtureEvents, LinearMixtureToyOptions } from "./toys/linear.js";
+export { LINEAR_MIXTURE_TOY_DEFAULTS, linearMixtureToyLikelihood } from "./toys/linear.js";
 export { closeToyWorkers } from "./toys/pool.js";
-export type { ToyCalculatorOptions, ToyHypotestResult, ToyUpperLimitOptions } from "./toys/toys.js";
-export { TOY_CLS_DEFAULTS, toyHypotest, toyUpperLimit } from "./toys/toys.js";
+export type {
+  ToyCalculatorOptions,
+  ToyHypotestResult,
+  ToyUpperLimitOptions,
+  ToyUpperLimitResult,
+} from "./toys/toys.js";
+export {
+  TOY_CLS_DEFAULTS,
+  toyHypotest,
+  toyHypotestSync,
+  toyUpperLimit,
+  toyUpperLimitSync,
+} from "./toys/toys.js";

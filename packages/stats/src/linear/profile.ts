@@ -64,8 +64,14 @@ export interface LinearMixtureProfileOptions {
   readonly names?: readonly string[];
 }
 
-/** Objective of a mixture with the POI (and κ) structure. */
-function mixtureObjective(structure: LinearMixtureStructure): LinearMixtureObjective {
+/**
+ * The objective (−ln L with gradient, errordef 0.5) of a mixture with the POI (and κ) structure:
+ * the data, Asimov and toy objectives of {@link linearMixtureProfile} and
+ * `linearMixtureToyLikelihood`. Internal to the package (not exported from its index).
+ * @param structure - mixture, POI and κ indices, r and κ̄
+ * @returns a {@link LinearMixtureObjective}
+ */
+export function mixtureObjective(structure: LinearMixtureStructure): LinearMixtureObjective {
   const { mixture, poi, kappa, relativeUncertainty: r, kappaMean } = structure;
   const p = mixture.p;
   const theta = new Float64Array(p);

@@ -7,7 +7,12 @@
  */
 import { createRandom, type RandomSource } from "@muonphilic/random";
 import type { LimitTestStatistic } from "../inference/asymptotic.js";
-import { fitProfile, type ProfileLikelihood } from "../inference/calculator.js";
+import {
+  type FitSettings,
+  fitProfile,
+  type ProfileLikelihood,
+  type ProfileMinimizer,
+} from "../inference/calculator.js";
 import { qMu, qMuTilde } from "../inference/testStatistics.js";
 import type { Objective } from "../minimizer/index.js";
 
@@ -25,11 +30,17 @@ export interface ToyFitSettings {
   readonly testStat: LimitTestStatistic;
   readonly tolerance: number;
   readonly strategy: 0 | 1 | 2;
+  /**
+   * The minimiser of every toy fit (as `makeAsymptoticCalculator`'s `minimizer`); default `migrad`
+   * with `tolerance` and `strategy`. A function: only for toys run in the calling thread.
+   */
+  readonly minimizer?: ProfileMinimizer;
 }
 
 /**
  * The test statistic q̃_μ (or q_μ) of one dataset, from an unconditional fit and a fit at μ, both
- * started at `start` (the generating parameters).
+ * started at `start` (the generating parameters), with `settings.minimizer` when given. For
+ * μ̂ > μ the statistic is 0 (CCGV2011 eqs. (14), (16)) and the fit at μ is not made.
  * @returns q, or NaN if a fit failed
  */
 export function toyTestStatistic(
@@ -40,11 +51,18 @@ export function toyTestStatistic(
   settings: ToyFitSettings,
 ): number {
   const { params, poiIndex } = problem;
-  const opts = { tolerance: settings.tolerance, strategy: settings.strategy };
+  const opts: FitSettings = {
+    tolerance: settings.tolerance,
+    strategy: settings.strategy,
+    ...(settings.minimizer === undefined ? {} : { minimizer: settings.minimizer }),
+  };
   const free = fitProfile(nll, params, poiIndex, undefined, start, opts);
-  const fixed = fitProfile(nll, params, poiIndex, mu, start, opts);
-  if (!free.valid || !fixed.valid) return Number.NaN;
+  if (!free.valid) return Number.NaN;
   const muHat = free.values[poiIndex]!;
+  // q_μ = q̃_μ = 0 for μ̂ > μ (CCGV2011 eqs. (14), (16)) whatever the fit at μ gives: skip it
+  if (muHat > mu) return 0;
+  const fixed = fitProfile(nll, params, poiIndex, mu, start, opts);
+  if (!fixed.valid) return Number.NaN;
   if (settings.testStat === "q") return qMu(fixed.nll, free.nll, muHat, mu);
   let nllZero = free.nll;
   if (muHat < 0) {

@@ -5,23 +5,38 @@
  * observables randomised (the LHC procedure, CCGV2011 §2 and ATL-PHYS-PUB-2011-011). Expected CLs
  * at −2σ…+2σ use the quantiles of the background-only distribution, as pyhf's `ToyCalculator`.
  *
- * Reproducible: toy i of the s+b set uses `createRandom(seed, 2i)`, of the b-only set
- * `createRandom(seed, 2i + 1)`, whatever the number of threads. HistFactory workspaces run on
- * worker threads; other likelihoods run in this thread.
+ * Reproducible: toy i of the s+b set uses `createRandom(seed, o + 2i)`, of the b-only set
+ * `createRandom(seed, o + 2i + 1)` (o = `streamOffset`, default 0), whatever the number of threads.
+ * HistFactory workspaces run on worker threads; other likelihoods run in this thread, and
+ * {@link toyHypotestSync} / {@link toyUpperLimitSync} run them synchronously (for callers that are
+ * themselves worker threads). Both forms share one computation: a generator of toy batches,
+ * driven by a serial loop or by the (async) runner.
  *
  * @packageDocumentation
  */
 import { availableParallelism } from "node:os";
 import { normalCdf } from "@muonphilic/numeric";
-import { PhysError, requireFinite, requireInRange, requireInteger, requireOneOf } from "@muonphilic/units";
+import {
+  argumentError,
+  PhysError,
+  requireFinite,
+  requireInRange,
+  requireInteger,
+  requireOneOf,
+} from "@muonphilic/units";
 import type { ModelOptions } from "../histfactory/model.js";
 import type { Workspace } from "../histfactory/types.js";
 import type { LimitTestStatistic } from "../inference/asymptotic.js";
-import { INFERENCE_DEFAULTS, makeAsymptoticCalculator, type UpperLimitResult } from "../inference/calculator.js";
+import {
+  INFERENCE_DEFAULTS,
+  makeAsymptoticCalculator,
+  type ProfileMinimizer,
+  type UpperLimitResult,
+} from "../inference/calculator.js";
 import { BAND_SIGMAS } from "../inference/testStatistics.js";
-import type { ToyFitSettings, ToyLikelihood } from "./core.js";
+import { runToyBatch, type ToyFitSettings, type ToyLikelihood } from "./core.js";
 import { histFactoryToyLikelihood } from "./histfactory.js";
-import { serialRunner, type ToyRunner, workerRunner } from "./pool.js";
+import { serialRunner, type ToyBatchSpec, type ToyRunner, workerRunner } from "./pool.js";
 
 /** Defaults of the toy calculators. */
 export const TOY_CLS_DEFAULTS = {
@@ -57,6 +72,19 @@ export interface ToyCalculatorOptions {
   readonly tolerance?: number;
   /** MIGRAD strategy; default 1. */
   readonly strategy?: 0 | 1 | 2;
+  /**
+   * The minimiser of every fit (observed and toys), as `makeAsymptoticCalculator`'s: e.g.
+   * `linearMixtureMinimizer` for a {@link linearMixtureToyLikelihood}. Default `migrad` with
+   * `tolerance` and `strategy`. Functions cannot be sent to worker threads: with a workspace it
+   * needs `threads: 1`.
+   */
+  readonly minimizer?: ProfileMinimizer;
+  /**
+   * Offset o of the random streams (non-negative integer): toy i of the s+b set uses stream
+   * o + 2i, of the b-only set o + 2i + 1. Give each of several studies with one seed its own
+   * range (e.g. o = 2 × toys × k for the k-th hypothesis of a scan). Default 0.
+   */
+  readonly streamOffset?: number;
 }
 
 /** A toy-based hypothesis test at one μ. */
@@ -93,6 +121,20 @@ export interface ToyUpperLimitOptions extends ToyCalculatorOptions {
    * smallest to 1.5 × the largest asymptotic limit (observed and band).
    */
   readonly grid?: readonly number[];
+  /**
+   * Start the CLs curves at CLs(0) = 1 (at μ = 0 the s+b and b-only hypotheses coincide), so that
+   * a limit below the first grid point is interpolated from μ = 0 instead of throwing `NO_BRACKET`:
+   * for a grid on (0, μ_max] that must also hold the expected band of a large observed limit.
+   * Default false.
+   */
+  readonly anchorAtZero?: boolean;
+}
+
+/** A toy upper limit with the hypothesis tests on its grid. */
+export interface ToyUpperLimitResult extends UpperLimitResult {
+  readonly method: "toys";
+  /** The toy hypothesis test at each μ of the grid, in grid order. */
+  readonly hypotests: readonly ToyHypotestResult[];
 }
 
 /** Fraction of finite values ≥ x (ties within {@link TOY_CLS_DEFAULTS}.tieTolerance included). */
@@ -124,6 +166,7 @@ interface Settings extends ToyFitSettings {
   readonly toys: number;
   readonly seed: number;
   readonly threads: number;
+  readonly streamOffset: number;
 }
 
 function settingsOf(options: ToyCalculatorOptions): Settings {
@@ -137,21 +180,65 @@ function settingsOf(options: ToyCalculatorOptions): Settings {
   const tolerance = requireInRange("options.tolerance", options.tolerance ?? INFERENCE_DEFAULTS.tolerance, 0, 10, {
     lowInclusive: false,
   });
-  return { toys, seed, threads, testStat, tolerance, strategy: options.strategy ?? TOY_CLS_DEFAULTS.strategy };
+  const streamOffset = requireInteger("options.streamOffset", options.streamOffset ?? 0, 0);
+  if (!Number.isSafeInteger(streamOffset + 2 * toys)) {
+    requireInRange("options.streamOffset", streamOffset, 0, Number.MAX_SAFE_INTEGER - 2 * toys);
+  }
+  if (options.minimizer !== undefined && typeof options.minimizer !== "function") {
+    throw argumentError("INVALID_ARGUMENT", "options.minimizer", options.minimizer, "a ProfileMinimizer function");
+  }
+  return {
+    toys,
+    seed,
+    threads,
+    streamOffset,
+    testStat,
+    tolerance,
+    strategy: options.strategy ?? TOY_CLS_DEFAULTS.strategy,
+    ...(options.minimizer === undefined ? {} : { minimizer: options.minimizer }),
+  };
 }
 
-async function hypotestWith(
-  problem: ToyLikelihood,
-  runner: ToyRunner,
-  mu: number,
-  s: Settings,
-): Promise<ToyHypotestResult> {
+/** A request for the test statistics of toys 0 … count − 1 of a batch. */
+interface ToyRequest {
+  readonly spec: ToyBatchSpec;
+  readonly count: number;
+}
+
+/**
+ * A toy computation as a generator: it yields the batches it needs and receives their test
+ * statistics, so that one implementation serves the synchronous and the asynchronous forms.
+ */
+type Steps<T> = Generator<ToyRequest, T, Float64Array>;
+
+/** Runs a toy computation in this thread, synchronously. */
+function driveSync<T>(steps: Steps<T>, problem: ToyLikelihood): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next(runToyBatch(problem, { ...step.value.spec, first: 0, last: step.value.count }));
+  return step.value;
+}
+
+/** Runs a toy computation on a runner (worker threads for workspaces). */
+async function driveAsync<T>(steps: Steps<T>, runner: ToyRunner): Promise<T> {
+  let step = steps.next();
+  while (!step.done) step = steps.next(await runner.run(step.value.spec, step.value.count));
+  return step.value;
+}
+
+function* hypotestSteps(problem: ToyLikelihood, mu: number, s: Settings): Steps<ToyHypotestResult> {
   const calc = makeAsymptoticCalculator(problem, s);
   const q = calc.testStatistic(mu);
-  const fit = { testStat: s.testStat, tolerance: s.tolerance, strategy: s.strategy };
+  const fit: ToyFitSettings = {
+    testStat: s.testStat,
+    tolerance: s.tolerance,
+    strategy: s.strategy,
+    ...(s.minimizer === undefined ? {} : { minimizer: s.minimizer }),
+  };
   const base = { mu, seed: s.seed, streamStride: 2, settings: fit };
-  const qSplusB = await runner.run({ ...base, pars: calc.fixedFit(mu).values, streamOffset: 0 }, s.toys);
-  const qB = await runner.run({ ...base, pars: calc.fixedFit(0).values, streamOffset: 1 }, s.toys);
+  const sbSpec = { ...base, pars: calc.fixedFit(mu).values, streamOffset: s.streamOffset };
+  const qSplusB = yield { spec: sbSpec, count: s.toys };
+  const bSpec = { ...base, pars: calc.fixedFit(0).values, streamOffset: s.streamOffset + 1 };
+  const qB = yield { spec: bSpec, count: s.toys };
   const sb = tailFraction(qSplusB, q);
   const b = tailFraction(qB, q);
   const cls = sb.p / b.p;
@@ -178,16 +265,34 @@ async function hypotestWith(
   };
 }
 
+function isToyLikelihood(source: unknown): source is ToyLikelihood {
+  return typeof source === "object" && source !== null && typeof (source as Partial<ToyLikelihood>).toy === "function";
+}
+
+/** The source of a synchronous toy computation: a {@link ToyLikelihood}. */
+function requireToyLikelihood(problem: unknown): ToyLikelihood {
+  if (!isToyLikelihood(problem)) {
+    throw argumentError("INVALID_ARGUMENT", "problem", problem, "a ToyLikelihood (a ProfileLikelihood with toy())");
+  }
+  return problem;
+}
+
 /** A toy likelihood and its runner (workers for workspaces when threads > 1). */
 function setup(
   source: ToyLikelihood | Workspace,
   modelOptions: ModelOptions,
   s: Settings,
 ): { problem: ToyLikelihood; runner: ToyRunner } {
-  if ("toy" in source && typeof source.toy === "function") {
-    return { problem: source, runner: serialRunner(source) };
-  }
+  if (isToyLikelihood(source)) return { problem: source, runner: serialRunner(source) };
   const workspace = source as Workspace;
+  if (s.minimizer !== undefined && s.threads > 1) {
+    throw argumentError(
+      "INVALID_ARGUMENT",
+      "options.minimizer",
+      "a function",
+      "no minimiser with worker threads (a function cannot be sent to them): use threads: 1",
+    );
+  }
   const problem = histFactoryToyLikelihood(workspace, modelOptions);
   return { problem, runner: s.threads > 1 ? workerRunner(workspace, modelOptions, s.threads) : serialRunner(problem) };
 }
@@ -216,25 +321,135 @@ export async function toyHypotest(
   const s = settingsOf(options);
   const { problem, runner } = setup(source, options, s);
   try {
-    return await hypotestWith(problem, runner, mu, s);
+    return await driveAsync(hypotestSteps(problem, mu, s), runner);
   } finally {
     await runner.close();
   }
 }
 
-/** First crossing of ln c(μ) = ln α on the grid, linear in ln c between grid points. */
-function crossing(grid: readonly number[], values: readonly number[], alpha: number): number {
-  for (let i = 1; i < grid.length; i++) {
-    const a = values[i - 1]!;
-    const b = values[i]!;
+/**
+ * {@link toyHypotest} for a {@link ToyLikelihood}, synchronously in this thread: the same
+ * computation, toys and numbers as the asynchronous form (e.g. for a caller that is itself one
+ * of many worker threads).
+ * @param problem - a {@link ToyLikelihood}
+ * @param mu - tested POI value
+ * @param options - toys, seed, stream offset, test statistic, fit settings or minimiser
+ * @returns observed and expected CLs with the toy distributions
+ * @throws {@link PhysError} `INVALID_ARGUMENT` for a problem without `toy`, bad counts, seeds or
+ *   stream offsets
+ * @example
+ * ```ts
+ * const r = toyHypotestSync(problem, 12, { toys: 500, seed: 3, minimizer: linearMixtureMinimizer });
+ * ```
+ */
+export function toyHypotestSync(
+  problem: ToyLikelihood,
+  mu: number,
+  options: ToyCalculatorOptions = {},
+): ToyHypotestResult {
+  const source = requireToyLikelihood(problem);
+  requireFinite("mu", mu);
+  return driveSync(hypotestSteps(source, mu, settingsOf(options)), source);
+}
+
+/**
+ * First crossing of c(μ) = α on the grid (from c ≥ α to c < α), linear in ln c between grid
+ * points; linear in c when the value after the crossing is 0 (no toy in the tail: ln c = −∞ would
+ * put the crossing at the previous grid point whatever the values). With `anchored`, the curve
+ * starts at (0, 1): CLs = 1 at μ = 0, where the two hypotheses coincide.
+ */
+function crossing(grid: readonly number[], values: readonly number[], alpha: number, anchored: boolean): number {
+  const mus = anchored ? [0, ...grid] : grid;
+  const cs = anchored ? [1, ...values] : values;
+  for (let i = 1; i < mus.length; i++) {
+    const a = cs[i - 1]!;
+    const b = cs[i]!;
     if (a >= alpha && b < alpha) {
       const la = Math.log(a);
-      const lb = Math.log(Math.max(b, 1e-300));
-      const t = (la - Math.log(alpha)) / (la - lb);
-      return grid[i - 1]! + t * (grid[i]! - grid[i - 1]!);
+      const t = b > 0 ? (la - Math.log(alpha)) / (la - Math.log(b)) : (a - alpha) / a;
+      return mus[i - 1]! + t * (mus[i]! - mus[i - 1]!);
     }
   }
   return Number.NaN;
+}
+
+/** The μ grid of a toy upper limit: the option (validated), or one around the asymptotic limits. */
+function gridOf(
+  problem: ToyLikelihood,
+  grid: readonly number[] | undefined,
+  cl: number,
+  s: Settings,
+): readonly number[] {
+  if (grid === undefined) {
+    const asym = makeAsymptoticCalculator(problem, s).upperLimit({ cl });
+    const lo = 0.5 * Math.min(asym.observed, asym.expected[0]);
+    const hi = 1.5 * Math.max(asym.observed, asym.expected[4]);
+    return Array.from(
+      { length: TOY_CLS_DEFAULTS.gridPoints },
+      (_, i) => lo + ((hi - lo) * i) / (TOY_CLS_DEFAULTS.gridPoints - 1),
+    );
+  }
+  grid.forEach((mu, i) => {
+    requireInRange(`options.grid[${i}]`, mu, 0, Number.POSITIVE_INFINITY, { lowInclusive: false });
+    if (i > 0 && !(mu > grid[i - 1]!))
+      requireInRange(`options.grid[${i}]`, mu, grid[i - 1]!, Number.POSITIVE_INFINITY, { lowInclusive: false });
+  });
+  return grid;
+}
+
+function clOf(options: ToyUpperLimitOptions): number {
+  return requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, {
+    lowInclusive: false,
+    highInclusive: false,
+  });
+}
+
+function* upperLimitSteps(
+  problem: ToyLikelihood,
+  grid: readonly number[],
+  cl: number,
+  anchored: boolean,
+  s: Settings,
+): Steps<ToyUpperLimitResult> {
+  const alpha = 1 - cl;
+  const results: ToyHypotestResult[] = [];
+  for (const mu of grid) results.push(yield* hypotestSteps(problem, mu, s));
+  const observed = crossing(
+    grid,
+    results.map((r) => r.clsObs),
+    alpha,
+    anchored,
+  );
+  const expected = BAND_SIGMAS.map((_, k) =>
+    crossing(
+      grid,
+      results.map((r) => r.clsExp[k]!),
+      alpha,
+      anchored,
+    ),
+  ) as [number, number, number, number, number];
+  if (Number.isNaN(observed) || expected.some(Number.isNaN)) {
+    throw new PhysError(
+      "NO_BRACKET",
+      `toy CLs does not cross ${alpha} on the grid [${grid[0]}, ${grid[grid.length - 1]}]; extend options.grid`,
+      {
+        argument: "options.grid",
+        value: grid,
+        allowed: `a grid over which CLs falls through ${alpha}`,
+      },
+    );
+  }
+  const valid = results.every((r) => r.failed === 0);
+  return {
+    observed,
+    expected,
+    cl,
+    method: "toys",
+    testStat: s.testStat,
+    evaluations: grid.length,
+    valid,
+    hypotests: results,
+  };
 }
 
 /**
@@ -243,7 +458,7 @@ function crossing(grid: readonly number[], values: readonly number[], alpha: num
  * from the b-only quantiles at each μ.
  * @param source - a {@link ToyLikelihood} or a pyhf workspace (see {@link toyHypotest})
  * @param options - cl (default 0.95), grid, and the toy options
- * @returns `{ observed, expected }` (method "toys")
+ * @returns `{ observed, expected }` (method "toys") and the hypothesis tests on the grid
  * @throws {@link PhysError} `NO_BRACKET` if CLs does not cross 1 − cl on the grid; as {@link toyHypotest}
  * @example
  * ```ts
@@ -253,58 +468,37 @@ function crossing(grid: readonly number[], values: readonly number[], alpha: num
 export async function toyUpperLimit(
   source: ToyLikelihood | Workspace,
   options: ToyUpperLimitOptions & ModelOptions = {},
-): Promise<UpperLimitResult> {
+): Promise<ToyUpperLimitResult> {
   const s = settingsOf(options);
-  const cl = requireInRange("options.cl", options.cl ?? INFERENCE_DEFAULTS.cl, 0, 1, {
-    lowInclusive: false,
-    highInclusive: false,
-  });
-  const alpha = 1 - cl;
+  const cl = clOf(options);
   const { problem, runner } = setup(source, options, s);
   try {
-    let grid = options.grid;
-    if (grid === undefined) {
-      const asym = makeAsymptoticCalculator(problem, s).upperLimit({ cl });
-      const lo = 0.5 * Math.min(asym.observed, asym.expected[0]);
-      const hi = 1.5 * Math.max(asym.observed, asym.expected[4]);
-      grid = Array.from(
-        { length: TOY_CLS_DEFAULTS.gridPoints },
-        (_, i) => lo + ((hi - lo) * i) / (TOY_CLS_DEFAULTS.gridPoints - 1),
-      );
-    }
-    grid.forEach((mu, i) => {
-      requireInRange(`options.grid[${i}]`, mu, 0, Number.POSITIVE_INFINITY, { lowInclusive: false });
-      if (i > 0 && !(mu > grid![i - 1]!))
-        requireInRange(`options.grid[${i}]`, mu, grid![i - 1]!, Number.POSITIVE_INFINITY, { lowInclusive: false });
-    });
-    const results: ToyHypotestResult[] = [];
-    for (const mu of grid) results.push(await hypotestWith(problem, runner, mu, s));
-    const observed = crossing(
-      grid,
-      results.map((r) => r.clsObs),
-      alpha,
-    );
-    const expected = BAND_SIGMAS.map((_, k) =>
-      crossing(
-        grid!,
-        results.map((r) => r.clsExp[k]!),
-        alpha,
-      ),
-    ) as [number, number, number, number, number];
-    if (Number.isNaN(observed) || expected.some(Number.isNaN)) {
-      throw new PhysError(
-        "NO_BRACKET",
-        `toy CLs does not cross ${alpha} on the grid [${grid[0]}, ${grid[grid.length - 1]}]; extend options.grid`,
-        {
-          argument: "options.grid",
-          value: grid,
-          allowed: `a grid over which CLs falls through ${alpha}`,
-        },
-      );
-    }
-    const valid = results.every((r) => r.failed === 0);
-    return { observed, expected, cl, method: "toys", testStat: s.testStat, evaluations: grid.length, valid };
+    const grid = gridOf(problem, options.grid, cl, s);
+    return await driveAsync(upperLimitSteps(problem, grid, cl, options.anchorAtZero === true, s), runner);
   } finally {
     await runner.close();
   }
+}
+
+/**
+ * {@link toyUpperLimit} for a {@link ToyLikelihood}, synchronously in this thread: the same
+ * computation, toys and numbers as the asynchronous form. The resonance scan computes each
+ * hypothesis' toy limits this way inside its own worker threads.
+ * @param problem - a {@link ToyLikelihood} (e.g. {@link linearMixtureToyLikelihood})
+ * @param options - cl (default 0.95), grid, and the toy options (toys, seed, stream offset, minimiser)
+ * @returns `{ observed, expected }` (method "toys") and the hypothesis tests on the grid
+ * @throws {@link PhysError} `NO_BRACKET` if CLs does not cross 1 − cl on the grid;
+ *   `INVALID_ARGUMENT` for a problem without `toy` and as {@link toyHypotestSync}
+ * @example
+ * ```ts
+ * const grid = Array.from({ length: 16 }, (_, i) => (60 * (i + 1)) / 16);
+ * const ul = toyUpperLimitSync(problem, { cl: 0.9, grid, toys: 500, minimizer: linearMixtureMinimizer });
+ * ```
+ */
+export function toyUpperLimitSync(problem: ToyLikelihood, options: ToyUpperLimitOptions = {}): ToyUpperLimitResult {
+  const source = requireToyLikelihood(problem);
+  const s = settingsOf(options);
+  const cl = clOf(options);
+  const grid = gridOf(source, options.grid, cl, s);
+  return driveSync(upperLimitSteps(source, grid, cl, options.anchorAtZero === true, s), source);
 }

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import {
   closeToyWorkers,
   countingUpperLimit,
+  linearMixtureMinimizer,
   type Objective,
   poissonUpperLimit,
   type ToyLikelihood,
@@ -149,5 +150,12 @@ describe("worker threads", () => {
     await expect(toyUpperLimit(ws, { grid: [3, 2], toys: 10, threads: 1 })).rejects.toMatchObject({
       argument: "options.grid[1]",
     });
+    // a minimiser is a function: it cannot be sent to worker threads
+    await expect(toyHypotest(ws, 1, { toys: 10, threads: 2, minimizer: linearMixtureMinimizer })).rejects.toMatchObject(
+      {
+        code: "INVALID_ARGUMENT",
+        argument: "options.minimizer",
+      },
+    );
   });
 });
