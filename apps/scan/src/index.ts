@@ -36,7 +36,7 @@ export type { AnalyseOptions, PointStatus, WindowAnalysis, YieldLimits } from ".
 export { analyseWindow, BAND_SIGMAS } from "./fit/analyse.js";
 export type { CrystalBallShape, Region, SignalShape } from "./fit/shape.js";
 export { effectiveResolution, signalPdf } from "./fit/shape.js";
-export type { ToyOptions } from "./fit/toys.js";
+export type { ToyOptions, ToyYieldLimits } from "./fit/toys.js";
 export { toysLimits } from "./fit/toys.js";
 export type { WindowModel, WindowSpec } from "./fit/window.js";
 export { asimovModel, buildWindowModel, makeWindow } from "./fit/window.js";

@@ -123,14 +123,14 @@ export const SCAN_SPEC: CommandSpec = {
       name: "cls",
       kind: "value",
       valueName: "METHOD",
-      description: "CLs from asymptotic formulae or from toys: asymptotic | toys",
+      description: "CLs from asymptotic formulae or from toys (systematic included in the toys): asymptotic | toys",
       defaultText: DEFAULTS.cls,
     },
     {
       name: "toys",
       kind: "value",
       valueName: "N",
-      description: "Toys per tested yield and hypothesis with --cls toys",
+      description: "Toys per tested yield (16 per limit) and hypothesis (s+b, b-only) with --cls toys",
       defaultText: String(DEFAULTS.toys),
     },
     {

@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 import { type Calibration, type SignalModelAt, signalModelAt } from "../calibration.js";
-import { analyseWindow, type WindowAnalysis } from "../fit/analyse.js";
-import { toysLimits } from "../fit/toys.js";
+import { analyseWindow, type WindowAnalysis, type YieldLimits } from "../fit/analyse.js";
+import { type ToyYieldLimits, toysLimits } from "../fit/toys.js";
 import { buildWindowModel, makeWindow, type WindowModel, type WindowSpec } from "../fit/window.js";
 import type { GridPoint } from "../grid.js";
 
@@ -123,33 +123,33 @@ export function analysePoint(
   let status = a.status;
   let message = a.message;
   if (settings.cls === "toys" && a.limits !== null) {
-    // The tested yields span 1.5 times the larger of the asymptotic observed and +2σ expected limits.
-    const muMax = 1.5 * Math.max(a.limits.observed, a.limits.expected[4]);
-    const t = toysLimits(model, {
-      cl: settings.cl,
-      toys: settings.toys,
-      seed: settings.seed,
-      stream: point.index,
-      muMax,
-      steps: TOY_MU_STEPS,
-    });
-    if (t === null) {
-      status = "limit-failed";
-      message = "toy CLs: no bracket of the limit";
-    } else {
-      stat = t;
-      // With toys, the systematic enters through the asymptotic ratio syst/stat of the same point.
-      syst =
-        a.limits !== null && a.limitsWithSystematics !== null
-          ? {
-              observed: t.observed * (a.limitsWithSystematics.observed / a.limits.observed),
-              expected: t.expected.map(
-                (v, i) => v * (a.limitsWithSystematics!.expected[i]! / a.limits!.expected[i]!),
-              ) as unknown as typeof t.expected,
-              clb: t.clb,
-            }
-          : null;
-    }
+    // Toy limits with and without the systematic (its global observable randomised in the toys),
+    // each on yields up to 1.5 times the larger of its asymptotic observed and +2σ expected limits;
+    // both on the point's own random streams.
+    const toyLimits = (asymptotic: YieldLimits | null, relativeSystematic: number): ToyYieldLimits | null =>
+      asymptotic === null
+        ? null
+        : toysLimits(model, {
+            cl: settings.cl,
+            toys: settings.toys,
+            seed: settings.seed,
+            stream: point.index,
+            muMax: 1.5 * Math.max(asymptotic.observed, asymptotic.expected[4]),
+            steps: TOY_MU_STEPS,
+            relativeSystematic,
+          });
+    const t = toyLimits(a.limits, 0);
+    const ts = relSyst > 0 ? toyLimits(a.limitsWithSystematics, relSyst) : t;
+    const notes: string[] = [];
+    if (t === null) notes.push("toy CLs: no bracket of the statistical-only limit");
+    if (ts === null && relSyst > 0 && a.limitsWithSystematics !== null)
+      notes.push("toy CLs: no bracket of the limit with systematics");
+    if (t === null || ts === null) status = "limit-failed";
+    const failed = (t?.failedToys ?? 0) + (ts !== t ? (ts?.failedToys ?? 0) : 0);
+    if (failed > 0) notes.push(`toy CLs: ${failed} toys dropped (a fit failed)`);
+    if (notes.length > 0) message = [message, ...notes].filter((m) => m !== undefined).join("; ");
+    stat = t === null ? null : { observed: t.observed, expected: t.expected, clb: t.clb };
+    syst = ts === null ? null : { observed: ts.observed, expected: ts.expected, clb: ts.clb };
   }
   return {
     index: point.index,

@@ -250,6 +250,57 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
   });
 });
 
+describe("toy CLs", () => {
+  const toyScan = (out: string, workers: string): string[] => [
+    "scan",
+    "resonance",
+    "--data",
+    data,
+    "--column",
+    "mass",
+    "--out",
+    out,
+    "--calibration",
+    calibration,
+    "--min-mass",
+    "1",
+    "--max-mass",
+    "1.006",
+    "--cls",
+    "toys",
+    "--toys",
+    "200",
+    "--workers",
+    workers,
+    "--no-progress",
+    "--no-plots",
+  ];
+  it("--cls toys: finite toy limits with and without the systematic, the same with one and two workers", () => {
+    const one = join(dir, "toys1");
+    const two = join(dir, "toys2");
+    expect(run(toyScan(one, "1")).code).toBe(0);
+    expect(run(toyScan(two, "2")).code).toBe(0);
+    const a = results(one);
+    expect(a.points.length).toBeGreaterThan(1);
+    const finite = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
+    for (const p of a.points) {
+      expect(p.limitMethod).toBe("toys");
+      expect(["ok", "retried"]).toContain(p.status);
+      expect(finite(p.upperLimitYield) && finite(p.upperLimitYieldSyst)).toBe(true);
+      expect(p.expectedUpperLimitYield.every(finite) && p.expectedUpperLimitYieldSyst.every(finite)).toBe(true);
+    }
+    // toys are seeded per point (seed, point index): the worker count changes nothing
+    const numbers = (doc: Json) =>
+      doc.points.map((p: Json) => [
+        p.upperLimitYield,
+        ...p.expectedUpperLimitYield,
+        p.upperLimitYieldSyst,
+        ...p.expectedUpperLimitYieldSyst,
+      ]);
+    expect(numbers(results(two))).toEqual(numbers(a));
+  }, 240_000);
+});
+
 describe("signal injection", () => {
   it("finds an injected signal at its mass with the expected significance", () => {
     const out = join(dir, "inject");
