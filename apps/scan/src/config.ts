@@ -7,7 +7,7 @@
 import type { Gm2InputName } from "@muonphilic/models";
 import { LOOK_ELSEWHERE_DEFAULTS } from "@muonphilic/stats";
 import type { InputFormat } from "./io/readers.js";
-import type { SystematicsTable } from "./run/point.js";
+import type { EfficiencyTable, SystematicsTable } from "./run/point.js";
 
 /**
  * The components of Table I of Belle2-4mu (relative uncertainties on the signal efficiency and
@@ -112,6 +112,8 @@ export interface ScanConfig {
   readonly yieldCorrection: number;
   readonly efficiencyCorrection: number;
   readonly systematics: SystematicsTable;
+  /** Efficiencies replacing the calibration's (`--efficiency FILE`), or null. */
+  readonly efficiency: EfficiencyTable | null;
   readonly sqrtS: number;
   readonly gm2Input: Gm2InputName;
   readonly gm2Sigmas: number;
@@ -146,6 +148,8 @@ export interface SettingsWire {
   readonly yieldCorrection: number;
   readonly efficiencyCorrection: number;
   readonly systematics: SystematicsTable;
+  /** Efficiencies replacing the calibration's, or null (the calibration's). */
+  readonly efficiency: EfficiencyTable | null;
   readonly sqrtSGeV: number;
   readonly gm2Input: Gm2InputName;
   readonly gm2Sigmas: number;
@@ -174,6 +178,7 @@ export function settingsWire(c: ScanConfig): SettingsWire {
     yieldCorrection: c.yieldCorrection,
     efficiencyCorrection: c.efficiencyCorrection,
     systematics: c.systematics,
+    efficiency: c.efficiency,
     sqrtSGeV: c.sqrtS,
     gm2Input: c.gm2Input,
     gm2Sigmas: c.gm2Sigmas,

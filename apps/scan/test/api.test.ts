@@ -29,6 +29,7 @@ it("exports exactly these names", async () => {
     "fromReducedMass",
     "gm2ExcludedRanges",
     "injectSignal",
+    "interpolateInMass",
     "largestExcess",
     "loadDataset",
     "main",

@@ -24,7 +24,7 @@ import {
   parseArgs,
 } from "./args.js";
 import { CALIBRATE_SPEC, calibrateCommand } from "./calibrate.js";
-import { readSystematicsFile } from "./systematics.js";
+import { readEfficiencyFile, readSystematicsFile } from "./massTables.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -173,6 +173,13 @@ export const SCAN_SPEC: CommandSpec = {
       kind: "value",
       valueName: "FILE",
       description: "CSV of mass_GeV,relative: a systematic uncertainty that depends on mass",
+    },
+    {
+      name: "efficiency",
+      kind: "value",
+      valueName: "FILE",
+      description:
+        "CSV of mass_GeV,efficiency (or mass_GeV,zprime,scalar): selection efficiency vs mass replacing the calibration's",
     },
     {
       name: "sqrt-s",
@@ -424,6 +431,7 @@ export function scanConfigFrom(args: ParsedArgs): ScanConfig {
       max: 1,
     }),
     systematics,
+    efficiency: getString(args, "efficiency") === undefined ? null : readEfficiencyFile(getString(args, "efficiency")!),
     sqrtS: getNumber(args, "sqrt-s", DEFAULTS.sqrtS, { min: 1, unit: "GeV" }),
     gm2Input: gm2 as Gm2InputName,
     gm2Sigmas: getNumber(args, "gm2-sigmas", DEFAULTS.gm2Sigmas, { min: 0, exclusiveMin: true }),

@@ -20,15 +20,36 @@ export interface SystematicsTable {
   readonly relative: readonly number[];
 }
 
-/** Evaluates a {@link SystematicsTable} at a dimuon mass (GeV). */
-export function systematicAt(table: SystematicsTable, mass: number): number {
-  const { massGeV: m, relative: r } = table;
-  if (m.length === 1 || mass <= m[0]!) return r[0]!;
-  if (mass >= m[m.length - 1]!) return r[r.length - 1]!;
+/**
+ * The selection efficiency of each model vs dimuon mass (`--efficiency`; linear interpolation, flat
+ * beyond the ends), replacing the calibration's. The efficiency correction still multiplies it.
+ */
+export interface EfficiencyTable {
+  readonly massGeV: readonly number[];
+  readonly zprime: readonly number[];
+  readonly scalar: readonly number[];
+}
+
+/**
+ * A tabulated function of mass at `mass` (GeV): linear between the entries, flat beyond the ends;
+ * a single entry is a constant.
+ * @param massGeV - increasing masses
+ * @param values - the values at those masses
+ * @param mass - where to evaluate
+ */
+export function interpolateInMass(massGeV: readonly number[], values: readonly number[], mass: number): number {
+  const m = massGeV;
+  if (m.length === 1 || mass <= m[0]!) return values[0]!;
+  if (mass >= m[m.length - 1]!) return values[values.length - 1]!;
   let j = 1;
   while (m[j]! < mass) j++;
   const t = (mass - m[j - 1]!) / (m[j]! - m[j - 1]!);
-  return r[j - 1]! + t * (r[j]! - r[j - 1]!);
+  return values[j - 1]! + t * (values[j]! - values[j - 1]!);
+}
+
+/** Evaluates a {@link SystematicsTable} at a dimuon mass (GeV). */
+export function systematicAt(table: SystematicsTable, mass: number): number {
+  return interpolateInMass(table.massGeV, table.relative, mass);
 }
 
 /** The statistical settings of a scan (everything that changes a point's numbers). */
@@ -48,6 +69,8 @@ export interface PointSettings {
   readonly minEvents: number;
   /** Relative Gaussian uncertainty on the signal yield (systematics) vs dimuon mass. */
   readonly systematics: SystematicsTable;
+  /** Efficiencies replacing the calibration's (`--efficiency`), or null for the calibration's. */
+  readonly efficiency: EfficiencyTable | null;
   /** "asymptotic" or "toys" CLs. */
   readonly cls: "asymptotic" | "toys";
   /** Toys per hypothesis and seed when `cls` is "toys". */
@@ -175,8 +198,14 @@ export function analysePoint(
     upperLimitYieldSyst: syst?.observed ?? Number.NaN,
     expectedUpperLimitYieldSyst: syst?.expected ?? NAN5,
     relativeSystematic: relSyst,
-    efficiencyZprime: signal.efficiency.zprime,
-    efficiencyScalar: signal.efficiency.scalar,
+    efficiencyZprime:
+      settings.efficiency === null
+        ? signal.efficiency.zprime
+        : interpolateInMass(settings.efficiency.massGeV, settings.efficiency.zprime, point.mass),
+    efficiencyScalar:
+      settings.efficiency === null
+        ? signal.efficiency.scalar
+        : interpolateInMass(settings.efficiency.massGeV, settings.efficiency.scalar, point.mass),
     limitMethod: settings.cls,
     fit: a.fit,
   };

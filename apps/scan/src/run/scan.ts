@@ -73,6 +73,7 @@ function pointSettingsOf(s: SettingsWire): PointSettings {
     reducedVetoes: reducedVetoes(s.vetoesGeV),
     minEvents: s.minEvents,
     systematics: s.systematics,
+    efficiency: s.efficiency ?? null,
     cls: s.cls,
     toys: s.toys,
     seed: s.seed,

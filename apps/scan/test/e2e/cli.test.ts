@@ -226,6 +226,25 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
     expect(limits(doc)).toEqual(limits(reference));
   });
 
+  it("--efficiency replaces the calibrated efficiency: σ × B scales as 1/ε, the yields do not move", () => {
+    const table = join(dir, "efficiency.csv");
+    writeFileSync(table, "mass_GeV,zprime,scalar\n2.0,0.5,0.25\n2.6,0.3,0.25\n");
+    const out = join(dir, "efficiency");
+    expect(run(narrow(out, "--efficiency", table, "--no-plots")).code).toBe(0);
+    const doc = results(out);
+    expect(doc.settings.efficiency).toEqual({ massGeV: [2, 2.6], zprime: [0.5, 0.3], scalar: [0.25, 0.25] });
+    expect(doc.runId).not.toBe(reference.runId);
+    doc.points.forEach((p: Json, i: number) => {
+      const ref = reference.points[i];
+      expect(p.upperLimitYieldSyst).toBe(ref.upperLimitYieldSyst);
+      const eff = 0.5 + ((p.mass - 2) / 0.6) * (0.3 - 0.5);
+      expect(p.efficiencyZprime).toBeCloseTo(eff, 12);
+      expect(p.efficiencyScalar).toBe(0.25);
+      // σ × B = k N / (ε × efficiency correction × L)
+      expect(p.upperLimitSigmaBrFb / ref.upperLimitSigmaBrFb).toBeCloseTo(ref.efficiencyZprime / eff, 10);
+    });
+  });
+
   it("refuses an output directory of another run", () => {
     const r = run(narrow(join(dir, "reference"), "--cl", "0.95", "--no-plots"));
     expect(r.code).toBe(2);
