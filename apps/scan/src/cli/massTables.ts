@@ -82,7 +82,9 @@ function readMassTable(
       );
     }
     massGeV.push(m);
-    layout.forEach((c, k) => columns[c]!.push(values[k]!));
+    layout.forEach((c, k) => {
+      columns[c]!.push(values[k]!);
+    });
   });
   if (massGeV.length === 0) throw new PhysError("SCHEMA_VIOLATION", `${argument} ${path}: no rows`, { argument });
   return { massGeV, columns };
