@@ -6,8 +6,14 @@
  * @packageDocumentation
  */
 
-export type { CalibrationSettings } from "./calibrate/simulate.js";
-export { CALIBRATION_DEFAULTS, calibratePoint, simulateCalibration } from "./calibrate/simulate.js";
+export type { CalibrationSettings, SignalSimulationOptions } from "./calibrate/simulate.js";
+export {
+  CALIBRATION_DEFAULTS,
+  calibratePoint,
+  fitSignalShape,
+  simulateCalibration,
+  simulateSignalOffsets,
+} from "./calibrate/simulate.js";
 export type {
   Calibration,
   CalibrationPoint,

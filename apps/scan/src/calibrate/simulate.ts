@@ -129,26 +129,40 @@ function robustSigma(x: Float64Array): { median: number; sigma: number } {
   return { median, sigma: 1.4826 * dev[dev.length >> 1]! };
 }
 
+/** Options of {@link simulateSignalOffsets} and {@link calibratePoint}: what a study may vary. */
+export interface SignalSimulationOptions {
+  /** The detector (default: the Belle II four-muon preset, `belle2({ tracking: "fourMuon", trigger: "fourMuon" })`). */
+  readonly detector?: DetectorModel & Pick<Belle2Detector, "beams">;
+  /** The generator method of `generateMuMuX` (default "matrix-element"). */
+  readonly method?: "matrix-element" | "splitting";
+}
+
 /**
- * Simulates and fits one (model, mass) point.
+ * Simulates one (model, mass) point through the chain (generator, detector, selection, 4C fit)
+ * and returns M_R(fit) − M_R(true) of the true X pair for every selected, fitted event.
  * @param model - "zprime" or "scalar"
  * @param mass - the X mass, GeV
- * @param settings - masses, events and seed
- * @param stream - the random stream (derived from model and mass index)
+ * @param events - events generated
+ * @param seed - seed; the random stream is `createRandom(seed, stream)`
+ * @param stream - the random stream (the calibration derives it from model and mass index)
+ * @param options - detector and generator method ({@link SignalSimulationOptions})
+ * @returns the offsets, GeV (in event order)
  */
-export function calibratePoint(
+export function simulateSignalOffsets(
   model: ModelName,
   mass: number,
-  settings: CalibrationSettings,
+  events: number,
+  seed: number,
   stream: number,
-): CalibrationPoint {
-  const seed = settings.seed;
+  options: SignalSimulationOptions = {},
+): Float64Array {
   const rng = createRandom(seed, stream);
-  const detector: DetectorModel & Pick<Belle2Detector, "beams"> = calibrationDetector();
+  const detector = options.detector ?? calibrationDetector();
   const beams = detector.beams;
   const spin = model === "zprime" ? "vector" : "scalar";
+  const method = options.method ?? "matrix-element";
   const sample = generateMuMuX(
-    { mass, coupling: 1, spin, decay: "mumu", events: settings.events, beams, isr: true, method: "matrix-element" },
+    { mass, coupling: 1, spin, decay: "mumu", events, beams, isr: true, method },
     rng.fork(1),
   );
   const reco = detector.reconstruct(sample.events, SPECIES, rng.fork(2));
@@ -184,8 +198,22 @@ export function calibratePoint(
     const reduced = toReducedMass(Math.sqrt(Math.max(m2, 0)));
     if (Number.isFinite(reduced)) offsets.push(reduced - trueReduced);
   }
+  return Float64Array.from(offsets);
+}
+
+/**
+ * Fits the double Crystal Ball (core tail low, second tail high) to the offsets
+ * M_R(fit) − M_R(true) of a simulated point over the median ± 35 robust widths (which covers the
+ * scan window of ±30 resolutions), and counts the efficiency inside the scan window.
+ * @param mass - the X mass, GeV
+ * @param offsets - M_R(fit) − M_R(true) of the selected events, GeV ({@link simulateSignalOffsets})
+ * @param events - events generated (the efficiency's denominator)
+ * @returns the calibration point
+ */
+export function fitSignalShape(mass: number, offsets: Float64Array, events: number): CalibrationPoint {
+  const trueReduced = toReducedMass(mass);
   const nSel = offsets.length;
-  const x = Float64Array.from(offsets);
+  const x = offsets;
   const { median, sigma: rs } = robustSigma(x);
   // The shape is fitted over ±35 robust widths, which covers the scan window (±30 resolutions).
   const low = Math.max(-trueReduced, median - 35 * rs);
@@ -244,7 +272,7 @@ export function calibratePoint(
   const half = 0.5 * CALIBRATION_WINDOW_RESOLUTIONS * resolution;
   const mean = v("mean");
   const inScanWindow = x.filter((d) => Math.abs(d - mean) <= half).length;
-  const eff = inScanWindow / settings.events;
+  const eff = inScanWindow / events;
   return {
     massGeV: mass,
     meanOffsetGeV: v("mean"),
@@ -253,11 +281,30 @@ export function calibratePoint(
     fraction,
     resolutionGeV: resolution,
     efficiency: eff,
-    efficiencyError: Math.sqrt((eff * (1 - eff)) / settings.events),
-    nGenerated: settings.events,
+    efficiencyError: Math.sqrt((eff * (1 - eff)) / events),
+    nGenerated: events,
     nSelected: nSel,
     fitStatus: r.valid ? "ok" : `${r.status} (covariance ${r.covarianceStatus})`,
   };
+}
+
+/**
+ * Simulates and fits one (model, mass) point: {@link simulateSignalOffsets}, then {@link fitSignalShape}.
+ * @param model - "zprime" or "scalar"
+ * @param mass - the X mass, GeV
+ * @param settings - masses, events and seed
+ * @param stream - the random stream (derived from model and mass index)
+ * @param options - detector and generator method (defaults: the calibration's)
+ */
+export function calibratePoint(
+  model: ModelName,
+  mass: number,
+  settings: CalibrationSettings,
+  stream: number,
+  options: SignalSimulationOptions = {},
+): CalibrationPoint {
+  const offsets = simulateSignalOffsets(model, mass, settings.events, settings.seed, stream, options);
+  return fitSignalShape(mass, offsets, settings.events);
 }
 
 /**
