@@ -43,7 +43,8 @@ const result = fit(nll, { Ns: 10, Nb: data.length, c1: 0 }, { minos: ["Ns"] });
 const background = refit(nll, result, { Ns: 0 }); // conditional fit for the significance
 const z = Math.sqrt(2 * (background.nllMin - result.nllMin));
 
-console.log(result.valid, result.parameters.Ns?.value, result.parameters.Ns?.error, result.minos.Ns?.upper);
-console.log(`local significance ${z.toFixed(2)} σ`);
+const ns = result.parameters.Ns;
+console.log(result.valid, ns?.value.toFixed(1), ns?.error.toFixed(1), result.minos.Ns?.upper.toFixed(1)); // true 47.1 11.9 12.3
+console.log(`local significance ${z.toFixed(2)} σ`); // local significance 4.61 σ
 
 export { result, z };
