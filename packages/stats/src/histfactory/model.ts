@@ -28,7 +28,7 @@ import {
   type Derivative,
   type InterpolationCode,
 } from "./interpolation.js";
-import type { Measurement, Modifier, ParameterConfig, Workspace } from "./types.js";
+import type { Channel, Measurement, Modifier, ParameterConfig, Workspace } from "./types.js";
 import { parseWorkspace } from "./workspace.js";
 
 /** Defaults of the HistFactory layer (pyhf 0.7's). */
@@ -263,7 +263,9 @@ function applyConfig(set: SetInfo, cfg: ParameterConfig, path: string): void {
  * @throws {@link PhysError} `SCHEMA_VIOLATION` (invalid workspace or parameter configuration; the
  *   JSON path is in `details.argument`), `UNKNOWN_NAME` (measurement or interpolation code),
  *   `NO_POI` (the POI is not a scalar parameter of the model), `OUT_OF_DOMAIN` (normsys factors
- *   ≤ 0 with an exponential code, parameter start values outside their bounds)
+ *   ≤ 0 with an exponential code, parameter start values outside their bounds, a bin whose
+ *   samples sum to a negative expected count at the start values; negative sample bins are
+ *   otherwise allowed, as in pyhf)
  * @example
  * ```ts
  * const model = compileModel(parseWorkspace(text), { interpolation: { normsys: "code4", histosys: "code4p" } });
@@ -565,7 +567,40 @@ export function compileModel(workspace: Workspace, options: ModelOptions = {}): 
   for (const l of layout) observedData.set(ws.observations.find((o) => o.name === l.name)!.data, l.offset);
   observedData.set(auxdata, nMain);
 
-  return new CompiledModel(parameters, poiIndex, poiName, layout, nMain, auxdata, observedData, entries);
+  const model = new CompiledModel(parameters, poiIndex, poiName, layout, nMain, auxdata, observedData, entries);
+  requireNonNegativeRates(model, channels);
+  return model;
+}
+
+/**
+ * Sample bins may be negative (pyhf's schema allows any number and pyhf clips nothing by default),
+ * but the Poisson rate of a bin, the sum over its samples, must not be: at the start values it
+ * must be ≥ 0, or every fit would start where −ln L is undefined (pyhf's −logpdf is NaN there).
+ * During fits a negative rate gives a NaN −ln L, which MIGRAD backs off from.
+ * @throws {@link PhysError} `OUT_OF_DOMAIN` naming the most negative sample bin of the first such bin
+ */
+function requireNonNegativeRates(model: HistFactoryModel, channels: readonly { c: Channel; i: number }[]): void {
+  const rates = model.expectedMain(model.initialValues());
+  channels.forEach(({ c, i: ci }, k) => {
+    const offset = model.channels[k]!.offset;
+    for (let b = 0; b < model.channels[k]!.nBins; b++) {
+      const rate = rates[offset + b]!;
+      if (rate >= 0) continue;
+      let si = 0;
+      c.samples.forEach((s, j) => {
+        if (s.data[b]! < c.samples[si]!.data[b]!) si = j;
+      });
+      throw new PhysError(
+        "OUT_OF_DOMAIN",
+        `bin ${b} of channel "${c.name}" has a negative expected count ${rate} at the start values (its samples sum below 0; the most negative is ${c.samples[si]!.name})`,
+        {
+          argument: `channels[${ci}].samples[${si}].data[${b}]`,
+          value: rate,
+          allowed: "samples whose sum in every bin is ≥ 0 (the Poisson rate)",
+        },
+      );
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

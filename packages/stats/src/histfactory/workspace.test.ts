@@ -61,7 +61,6 @@ describe("validateWorkspace (pyhf schema 1.0.0)", () => {
     ["an unknown top-level key", (w: Json) => (w.extra = 1), "extra"],
     ["a wrong version", (w: Json) => (w.version = "2.0.0"), "version"],
     ["a string count", (w: Json) => (w.channels[0].samples[0].data[1] = "2"), "channels[0].samples[0].data[1]"],
-    ["a negative count", (w: Json) => (w.channels[0].samples[1].data[0] = -1), "channels[0].samples[1].data[0]"],
     ["a negative observation", (w: Json) => (w.observations[0].data[1] = -3), "observations[0].data[1]"],
     [
       "an unknown modifier type",
@@ -112,10 +111,25 @@ describe("validateWorkspace (pyhf schema 1.0.0)", () => {
 
   it("reports every issue, not only the first", () => {
     const w = mutate((w) => {
-      w.channels[0].samples[0].data[0] = -1;
-      w.observations[0].data[0] = "x";
+      w.channels[0].samples[0].data[0] = "1";
+      w.observations[0].data[0] = -1;
+      w.observations[0].data[1] = "x";
     });
-    expect(issuePaths(w)).toEqual(["channels[0].samples[0].data[0]", "observations[0].data[0]"]);
+    expect(issuePaths(w)).toEqual([
+      "channels[0].samples[0].data[0]",
+      "observations[0].data[0]",
+      "observations[0].data[1]",
+    ]);
+  });
+
+  it("accepts negative sample bins and modifier data, as pyhf's schema (numbers without a minimum)", () => {
+    const w = mutate((w) => {
+      w.channels[0].samples[0].data = [-0.5, 2];
+      w.channels[0].samples[1].modifiers[0].data = [-1, 1.5];
+      w.channels[0].samples[1].modifiers[1].data.lo_data = [-9, 11];
+    });
+    expect(validateWorkspace(w).ok).toBe(true);
+    expect(JSON.parse(writeWorkspace(w as Workspace))).toEqual(w);
   });
 });
 

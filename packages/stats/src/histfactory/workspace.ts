@@ -2,7 +2,10 @@
  * Reading, validating and writing pyhf JSON workspaces (schema 1.0.0, pyhf 0.7 `defs.json`).
  * Validation checks the schema (types, required and unknown keys) and the consistency pyhf
  * checks when it builds a model (unique names, bin counts, one observation per channel,
- * non-negative counts, compatible modifier types under one name); every issue names its JSON path.
+ * compatible modifier types under one name); every issue names its JSON path. Sample bins and
+ * modifier data may be negative, as pyhf's schema allows (numbers without a minimum): the model
+ * only needs each bin's total expected count to be ≥ 0, which `compileModel` checks at the start values.
+ * Observed counts must be ≥ 0 (stricter than the schema: a count cannot be negative).
  *
  * @packageDocumentation
  */
@@ -154,7 +157,8 @@ function checkModifier(c: Checker, m: Json, path: string, nBins: number): void {
       break;
     case "shapesys":
     case "staterror":
-      if (c.numbers(d, dataPath, 1, true) && (d as number[]).length !== nBins) {
+      // any numbers, as pyhf: a shapesys bin with δ ≤ 0 has no parameter, staterror uses δ²
+      if (c.numbers(d, dataPath, 1) && (d as number[]).length !== nBins) {
         c.add(dataPath, `must have ${nBins} bins like its sample, got ${(d as number[]).length}`);
       }
       break;
@@ -281,7 +285,8 @@ export function validateWorkspace(input: unknown): WorkspaceValidation {
         const sp = `${cp}.samples[${si}]`;
         if (!c.object(s, sp, ["name", "data", "modifiers"], ["name", "data", "modifiers"])) return;
         c.string(s.name, join(sp, "name"));
-        const nBins = c.numbers(s.data, join(sp, "data"), 1, true) ? (s.data as number[]).length : -1;
+        // pyhf: sample bins are any numbers (negative weights, subtracted backgrounds)
+        const nBins = c.numbers(s.data, join(sp, "data"), 1) ? (s.data as number[]).length : -1;
         if (channelBins < 0) channelBins = nBins;
         else if (nBins >= 0 && nBins !== channelBins) {
           c.add(join(sp, "data"), `must have ${channelBins} bins like the channel's first sample, got ${nBins}`);
