@@ -94,7 +94,8 @@ function naiveLambda(p: Record<string, number | number[]>): number[] {
   return [...a, ...b];
 }
 
-const model = compileModel(ws);
+// the direct evaluation below writes ROOT's HistFactory codes (code1 for normsys, code0 for histosys)
+const model = compileModel(ws, { interpolation: { normsys: "code1", histosys: "code0" } });
 const names = model.parameters.map((p) => p.name);
 const index = (n: string) => names.indexOf(n);
 
@@ -165,6 +166,13 @@ describe("compileModel: layout and parameters (pyhf conventions)", () => {
 });
 
 describe("compileModel: expected counts and likelihood", () => {
+  it("defaults to pyhf's interpolation codes, normsys code4 and histosys code4p", () => {
+    const { x } = point();
+    const pyhf = compileModel(ws, { interpolation: { normsys: "code4", histosys: "code4p" } });
+    expect(compileModel(ws).expectedMain(x)).toEqual(pyhf.expectedMain(x));
+    expect(compileModel(ws).expectedMain(x)).not.toEqual(model.expectedMain(x));
+  });
+
   it("expected counts agree with a direct evaluation of the spec", () => {
     const { x, named } = point();
     expect(model.expectedMain(x)).toBeCloseToRel(naiveLambda(named), 1e-14);
@@ -192,7 +200,7 @@ describe("compileModel: expected counts and likelihood", () => {
 
   const codes: InterpolationOptions[] = [
     {},
-    { normsys: "code4", histosys: "code4p" },
+    { normsys: "code1", histosys: "code0" },
     { normsys: "code0", histosys: "code0" },
     { normsys: "code4p", histosys: "code4p" },
   ];

@@ -31,19 +31,23 @@ import {
 import type { Channel, Measurement, Modifier, ParameterConfig, Workspace } from "./types.js";
 import { parseWorkspace } from "./workspace.js";
 
-/** Defaults of the HistFactory layer (pyhf 0.7's). */
+/**
+ * Defaults of the HistFactory layer: pyhf's (`_ModelConfig`'s `default_modifier_settings`, pyhf
+ * 0.6-0.7: normsys code4, histosys code4p), so that a workspace gives pyhf's numbers without options.
+ * ROOT's HistFactory uses code1/code0 by default: pass `interpolation: { normsys: "code1", histosys: "code0" }`.
+ */
 export const HISTFACTORY_DEFAULTS = {
-  /** Interpolation code of normsys modifiers (pyhf: code1, exponential). */
-  normsysInterpolation: "code1",
-  /** Interpolation code of histosys modifiers (pyhf: code0, piecewise linear). */
-  histosysInterpolation: "code0",
+  /** Interpolation code of normsys modifiers (pyhf: code4, exponential outside |α| ≤ 1, polynomial inside). */
+  normsysInterpolation: "code4",
+  /** Interpolation code of histosys modifiers (pyhf: code4p, linear outside |α| ≤ 1, polynomial inside). */
+  histosysInterpolation: "code4p",
 } as const satisfies { normsysInterpolation: InterpolationCode; histosysInterpolation: InterpolationCode };
 
 /** Interpolation choices: pyhf's `modifier_settings` interpcodes. */
 export interface InterpolationOptions {
-  /** normsys: "code1" (default), "code4", or the additive "code0", "code4p" applied to the factor as 1 + Δ(α). */
+  /** normsys: "code4" (default, as pyhf), "code1", or the additive "code0", "code4p" applied to the factor as 1 + Δ(α). */
   readonly normsys?: InterpolationCode;
-  /** histosys: "code0" (default) or "code4p". */
+  /** histosys: "code4p" (default, as pyhf) or "code0". */
   readonly histosys?: InterpolationCode;
 }
 
