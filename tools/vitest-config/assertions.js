@@ -24,3 +24,37 @@ export function expectPhysError(f, code, argument) {
   if (argument !== undefined)
     expect(caught.details?.argument, `PhysError argument (message: ${caught.message})`).toBe(argument);
 }
+
+/**
+ * Checks a package's README usage example: the ```ts block under "## Usage" of `README.md` must be
+ * `src/examples/readme.ts` verbatim (with `from "../index.js"` written as the package name), and
+ * running that file must print, line by line, what the comment after `// ` on each
+ * `console.log(` line says (or `expected`, when given).
+ * @param {{ testUrl: string, packageName: string, expected?: unknown[] }} options - `testUrl`: the
+ *   calling test's `import.meta.url` (a file in the package's `test/` folder)
+ * @returns {Promise<string[]>} the printed lines
+ */
+export async function expectReadmeExample({ testUrl, packageName, expected }) {
+  const { readFileSync } = await import("node:fs");
+  const { vi } = await import("vitest");
+  const readme = readFileSync(new URL("../README.md", testUrl), "utf8");
+  const block = /## Usage\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  const sourceUrl = new URL("../src/examples/readme.ts", testUrl);
+  const source = readFileSync(sourceUrl, "utf8");
+  expect(block, "the README's usage block").toBe(source.replace('from "../index.js"', `from "${packageName}"`));
+  const lines = [];
+  const spy = vi.spyOn(console, "log").mockImplementation((...args) => {
+    lines.push(args.join(" "));
+  });
+  try {
+    await import(sourceUrl.href);
+  } finally {
+    spy.mockRestore();
+  }
+  const commented = source
+    .split("\n")
+    .filter((l) => l.startsWith("console.log("))
+    .map((l) => l.slice(l.lastIndexOf("// ") + 3));
+  expect(lines).toEqual(expected ?? commented);
+  return lines;
+}

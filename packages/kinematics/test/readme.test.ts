@@ -1,18 +1,12 @@
 // The README's usage block is src/examples/readme.ts verbatim (with the package import path), and
-// running that file must print what its comments say.
-import { readFileSync } from "node:fs";
-import { expect, it, vi } from "vitest";
+// running that file prints what its comments say.
+import { expectReadmeExample } from "@muonphilic/vitest-config/assertions";
+import { it } from "vitest";
 
 it("README usage block = src/examples/readme.ts, and it runs with the documented output", async () => {
-  const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-  const block = /## Usage\n\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
-  const source = readFileSync(new URL("../src/examples/readme.ts", import.meta.url), "utf8");
-  expect(block).toBe(source.replace('from "../index.js"', 'from "@muonphilic/kinematics"'));
-  const lines: string[] = [];
-  const spy = vi.spyOn(console, "log").mockImplementation((...args: unknown[]) => {
-    lines.push(args.join(" "));
+  await expectReadmeExample({
+    testUrl: import.meta.url,
+    packageName: "@muonphilic/kinematics",
+    expected: ["10.5830 0.2727", "3.000000 2.992548", "true 4 true", "405.5 4.836 37.94"],
   });
-  await import("../src/examples/readme.js");
-  spy.mockRestore();
-  expect(lines).toEqual(["10.5830 0.2727", "3.000000 2.992548", "true 4 true", "405.5 4.836 37.94"]);
 });
