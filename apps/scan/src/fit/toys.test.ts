@@ -1,25 +1,10 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { data, shape } from "../../test/fixtures/reference-window.js";
 import { analyseWindow } from "./analyse.js";
 import { toysLimits } from "./toys.js";
 import { buildWindowModel, makeWindow } from "./window.js";
 
 // The reference window of test/fixtures (2029 events, double CB + linear background on [2.7, 3.3]).
-const fixtures = new URL("../../test/fixtures/", import.meta.url);
-const ref = JSON.parse(readFileSync(new URL("unbinned-reference.json", fixtures), "utf8"));
-const data = Float64Array.from(
-  readFileSync(new URL("unbinned_sig_linear.csv", fixtures), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
-    .map(Number),
-).sort();
-const s = ref.shape.inputs;
-const shape = {
-  mean: s.m0,
-  core: { sigma: s.s1, alpha: s.a1, n: s.n1 },
-  tail: { sigma: s.s2, alpha: s.a2, n: s.n2 },
-  fraction: s.frac1,
-};
 const window = buildWindowModel(data, makeWindow(3.0, 0.3, [], 1), shape);
 
 describe("toy CLs (stats' linear-mixture toys)", () => {

@@ -3,28 +3,13 @@
  * (double Crystal Ball with fixed shape + linear background on [2.7, 3.3] GeV), copied into
  * test/fixtures/unbinned-reference.json from shared/reference/stats.
  */
-import { readFileSync } from "node:fs";
 import { fitLinearMixture } from "@muonphilic/stats";
 import { describe, expect, it } from "vitest";
 import { analyseWindow, startValues } from "../../src/fit/analyse.js";
-import { type SignalShape, signalPdf } from "../../src/fit/shape.js";
+import { signalPdf } from "../../src/fit/shape.js";
 import { buildWindowModel, makeWindow } from "../../src/fit/window.js";
+import { data, ref, shape } from "../fixtures/reference-window.js";
 
-const fixtures = new URL("../fixtures/", import.meta.url);
-const ref = JSON.parse(readFileSync(new URL("unbinned-reference.json", fixtures), "utf8"));
-const data = Float64Array.from(
-  readFileSync(new URL("unbinned_sig_linear.csv", fixtures), "utf8")
-    .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("#"))
-    .map(Number),
-).sort();
-const s = ref.shape.inputs;
-const shape: SignalShape = {
-  mean: s.m0,
-  core: { sigma: s.s1, alpha: s.a1, n: s.n1 },
-  tail: { sigma: s.s2, alpha: s.a2, n: s.n2 },
-  fraction: s.frac1,
-};
 const values = ref.unbinned.values;
 const window = makeWindow(3.0, 0.3, [], 1);
 const model = buildWindowModel(data, window, shape);
@@ -32,7 +17,7 @@ const model = buildWindowModel(data, window, shape);
 describe("signal shape (sum of two Crystal Balls sharing a mean)", () => {
   it("matches the reference densities on [2.7, 3.3] to 1e-9 relative (analytic normalisation)", () => {
     const density = signalPdf(shape, [[2.7, 3.3]]);
-    const xs: number[] = s.x;
+    const xs: number[] = ref.shape.inputs.x;
     const expected: number[] = ref.shape.values.pdf;
     // atol: values below 1e-100 are far under any double-precision meaning for a fit
     xs.forEach((x, i) => {
