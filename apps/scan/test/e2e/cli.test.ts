@@ -36,8 +36,8 @@ function run(args: readonly string[]): Run {
 type Json = any;
 const results = (out: string): Json => JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
 
-/** A narrow, fast scan over 2.0-2.6 GeV on the synthetic data. */
-const narrow = (out: string, ...extra: string[]): string[] => [
+/** A scan of the synthetic data with the test calibration over [minMass, maxMass] GeV. */
+const scanOver = (out: string, minMass: string, maxMass: string, ...extra: string[]): string[] => [
   "scan",
   "resonance",
   "--data",
@@ -49,12 +49,15 @@ const narrow = (out: string, ...extra: string[]): string[] => [
   "--calibration",
   calibration,
   "--min-mass",
-  "2.0",
+  minMass,
   "--max-mass",
-  "2.6",
+  maxMass,
   "--no-progress",
   ...extra,
 ];
+
+/** A narrow, fast scan over 2.0-2.6 GeV on the synthetic data. */
+const narrow = (out: string, ...extra: string[]): string[] => scanOver(out, "2.0", "2.6", ...extra);
 
 beforeAll(() => {
   // Background density ∝ β e^(−M/2.5) on [2m_μ, 10] GeV (accept-reject), seeded.
@@ -270,30 +273,8 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
 });
 
 describe("toy CLs", () => {
-  const toyScan = (out: string, workers: string): string[] => [
-    "scan",
-    "resonance",
-    "--data",
-    data,
-    "--column",
-    "mass",
-    "--out",
-    out,
-    "--calibration",
-    calibration,
-    "--min-mass",
-    "1",
-    "--max-mass",
-    "1.006",
-    "--cls",
-    "toys",
-    "--toys",
-    "200",
-    "--workers",
-    workers,
-    "--no-progress",
-    "--no-plots",
-  ];
+  const toyScan = (out: string, workers: string): string[] =>
+    scanOver(out, "1", "1.006", "--cls", "toys", "--toys", "200", "--workers", workers, "--no-plots");
   it("--cls toys: finite toy limits with and without the systematic, the same with one and two workers", () => {
     const one = join(dir, "toys1");
     const two = join(dir, "toys2");
