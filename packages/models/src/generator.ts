@@ -28,6 +28,7 @@ import {
   requirePositive,
 } from "@muonphilic/units";
 import { DEFAULTS, type GeneratorMethod, type Spin } from "./defaults.js";
+import { type Frame, frameAround } from "./frame.js";
 import { createMatrixElementSampler, type HardEvent } from "./generatorMatrixElement.js";
 import { isrBeta } from "./isr.js";
 import { requireSpin } from "./models.js";
@@ -107,26 +108,6 @@ export interface SignalSample {
    * checked on every trial.
    */
   readonly maxWeight: number;
-}
-
-interface Frame {
-  readonly n: readonly [number, number, number];
-  readonly u: readonly [number, number, number];
-  readonly v: readonly [number, number, number];
-}
-
-/** An orthonormal frame (u, v, n) around the unit vector n. */
-function frameAround(nx: number, ny: number, nz: number): Frame {
-  const a: [number, number, number] = Math.abs(nx) < 0.9 ? [1, 0, 0] : [0, 1, 0];
-  // u = a × n normalised, v = n × u
-  let ux = a[1] * nz - a[2] * ny;
-  let uy = a[2] * nx - a[0] * nz;
-  let uz = a[0] * ny - a[1] * nx;
-  const un = Math.hypot(ux, uy, uz);
-  ux /= un;
-  uy /= un;
-  uz /= un;
-  return { n: [nx, ny, nz], u: [ux, uy, uz], v: [ny * uz - nz * uy, nz * ux - nx * uz, nx * uy - ny * ux] };
 }
 
 /** Unit vector at polar cosine c and azimuth phi around the frame's n. */
@@ -350,7 +331,7 @@ export function generateMuMuX(options: SignalGeneratorOptions, rng: RandomSource
     method === "splitting"
       ? splittingSampler(spin, mass, s, alpha, isr, beamFrame)
       : (() => {
-          const me = createMatrixElementSampler(spin, mass, s, alpha, isr, beamFrame.n, decay === "mumu");
+          const me = createMatrixElementSampler(spin, mass, s, alpha, isr, beamFrame, decay === "mumu");
           return { bound: me.envelopeIntegral, next: me.next, maxWeight: me.maxWeight };
         })();
 

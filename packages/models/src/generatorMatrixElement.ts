@@ -40,6 +40,7 @@
 import { boostFromRestFrameInPlace, type RandomSource } from "@muonphilic/kinematics";
 import { M_MU } from "@muonphilic/units";
 import type { Spin } from "./defaults.js";
+import { type Frame, frameAround } from "./frame.js";
 import { isrBeta } from "./isr.js";
 import {
   dalitzEdges,
@@ -165,7 +166,7 @@ function radiatorIntegral(a: number, b: number, beta: number): number {
  * @param s - s in GeV²
  * @param alpha - fine-structure constant
  * @param isr - sample the radiated fraction x jointly
- * @param beam - unit vector of the electron beam in the frame the momenta are wanted in
+ * @param beam - the frame around the electron beam's unit vector, in the frame the momenta are wanted in
  * @param decayToMuons - X → μ+μ-: the sampler decays a vector X itself, with spin correlations
  */
 export function createMatrixElementSampler(
@@ -174,7 +175,7 @@ export function createMatrixElementSampler(
   s: number,
   alpha: number,
   isr: boolean,
-  beam: readonly [number, number, number],
+  beam: Frame,
   decayToMuons: boolean,
 ): MatrixElementSampler {
   const m = M_MU;
@@ -254,20 +255,10 @@ export function createMatrixElementSampler(
   let maxRatio = 0;
   const tensor = new Float64Array(4);
   const dir = new Float64Array(3);
-  const [nx0, ny0, nz0] = beam;
-  // A fixed orthonormal pair (u, v) perpendicular to the beam.
-  const ax = Math.abs(nx0) < 0.9 ? 1 : 0;
-  const ay = 1 - ax;
-  let ux = ay * nz0;
-  let uy = -ax * nz0;
-  let uz = ax * ny0 - ay * nx0;
-  const un = Math.hypot(ux, uy, uz);
-  ux /= un;
-  uy /= un;
-  uz /= un;
-  const vx = ny0 * uz - nz0 * uy;
-  const vy = nz0 * ux - nx0 * uz;
-  const vz = nx0 * uy - ny0 * ux;
+  // the beam and a fixed orthonormal pair (u, v) perpendicular to it
+  const [nx0, ny0, nz0] = beam.n;
+  const [ux, uy, uz] = beam.u;
+  const [vx, vy, vz] = beam.v;
 
   /** x ∝ F(x) on [a, b]: proposal ∝ x^(β-1), accepted with F/(β(1 + 3β/4)x^(β-1)). */
   const sampleX = (rng: RandomSource, a: number, b: number): number => {
@@ -403,18 +394,9 @@ export function createMatrixElementSampler(
         }
       }
       // rotation R: ê → beam, (f̂, ĝ) → (û, v̂) turned by a uniform azimuth ψ
-      const bx = Math.abs(ex) < 0.9 ? 1 : 0;
-      const by = 1 - bx;
-      let fx = by * ez;
-      let fy = -bx * ez;
-      let fz = bx * ey - by * ex;
-      const fn = Math.hypot(fx, fy, fz);
-      fx /= fn;
-      fy /= fn;
-      fz /= fn;
-      const gx = ey * fz - ez * fy;
-      const gy = ez * fx - ex * fz;
-      const gz = ex * fy - ey * fx;
+      const eFrame = frameAround(ex, ey, ez);
+      const [fx, fy, fz] = eFrame.u;
+      const [gx, gy, gz] = eFrame.v;
       const psi = 2 * Math.PI * rng.uniform();
       const cp = Math.cos(psi);
       const spsi = Math.sin(psi);
