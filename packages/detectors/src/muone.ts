@@ -11,6 +11,7 @@ import {
   BERYLLIUM,
   type InvPb,
   invPb,
+  type Material,
   PhysError,
   requireInteger,
   requireNonNegative,
