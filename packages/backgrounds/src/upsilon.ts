@@ -13,6 +13,7 @@
  * @packageDocumentation
  */
 import {
+  allocateColumns,
   type BeamSetup,
   belle2Beams,
   type EventColumns,
@@ -75,27 +76,19 @@ export function generateUpsilonTransitions(
   const s3 = upsilonTransitionSigma("upsilon3S", beams);
   const n = eventCount(options, s2 + s3, rng);
   const names = ["minus1", "plus1", "minus2", "plus2", "gammaIsr"] as const;
-  const cols = Object.fromEntries(
-    names.map((k) => [
-      k,
-      { e: new Float64Array(n), px: new Float64Array(n), py: new Float64Array(n), pz: new Float64Array(n) },
-    ]),
-  ) as Record<(typeof names)[number], FourVectorColumns>;
+  const cols = Object.fromEntries(names.map((k) => [k, allocateColumns(n)])) as Record<
+    (typeof names)[number],
+    FourVectorColumns
+  >;
   const state = new Uint8Array(n);
   const out = new Float64Array(16);
   const w = beams.sqrtS;
   const m1s = VECTOR_MESONS.upsilon1S.mass;
   const cm = beams.boost;
-  for (let i = 0; i < n; i++) {
-    const three = rng.uniform() * (s2 + s3) >= s2;
-    state[i] = three ? 1 : 0;
-    const mv = three ? VECTOR_MESONS.upsilon3S.mass : VECTOR_MESONS.upsilon2S.mass;
-    // ISR photon along ±z; Υ(nS) recoils
-    const eg = (beams.s - mv * mv) / (2 * w);
-    const sign = rng.uniform() < 0.5 ? 1 : -1;
-    const parent: [number, number, number, number] = [w - eg, 0, 0, -sign * eg];
-    // dipion mass from (m² − 2m_π²)² × phase space (rejection on [2m_π, M − M₁S])
-    const lo = 2 * M_PI;
+  // dipion mass from (m² − 2m_π²)² × phase space (rejection on [2m_π, M − M₁S]): the shape and its
+  // bound (1.1 × the maximum on a 51-point grid) for Υ(2S) and for Υ(3S), once
+  const lo = 2 * M_PI;
+  const dipion = (mv: number) => {
     const hi = mv - m1s;
     const shape = (m: number): number => {
       const q1 = Math.sqrt(Math.max((mv * mv - (m1s + m) ** 2) * (mv * mv - (m1s - m) ** 2), 0)) / (2 * mv);
@@ -104,6 +97,19 @@ export function generateUpsilonTransitions(
     };
     let max = 0;
     for (let k = 0; k <= 50; k++) max = Math.max(max, shape(lo + ((hi - lo) * k) / 50));
+    return { hi, shape, max };
+  };
+  const dipion2S = dipion(VECTOR_MESONS.upsilon2S.mass);
+  const dipion3S = dipion(VECTOR_MESONS.upsilon3S.mass);
+  for (let i = 0; i < n; i++) {
+    const three = rng.uniform() * (s2 + s3) >= s2;
+    state[i] = three ? 1 : 0;
+    const mv = three ? VECTOR_MESONS.upsilon3S.mass : VECTOR_MESONS.upsilon2S.mass;
+    // ISR photon along ±z; Υ(nS) recoils
+    const eg = (beams.s - mv * mv) / (2 * w);
+    const sign = rng.uniform() < 0.5 ? 1 : -1;
+    const parent: [number, number, number, number] = [w - eg, 0, 0, -sign * eg];
+    const { hi, shape, max } = three ? dipion3S : dipion2S;
     let mpp: number;
     do mpp = lo + (hi - lo) * rng.uniform();
     while (rng.uniform() * 1.1 * max >= shape(mpp));
