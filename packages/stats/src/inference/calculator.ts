@@ -211,16 +211,16 @@ export function fitProfile(
 /** A parameter spec whose value and fixed flag a {@link profileFitter} rewrites between fits. */
 type MutableSpec = { -readonly [K in keyof ParameterSpec]: ParameterSpec[K] };
 
+/** A fit of {@link profileFitter}: the POI fixed at `fixPoi` (free when undefined), started at `start`. */
+export type ProfileFitter = (nll: Objective, fixPoi: number | undefined, start: Float64Array | undefined) => ProfileFit;
+
 /**
  * The fits of {@link fitProfile} for one problem, reusing one set of parameter specs (values
  * rewritten before each fit; minimisers read them and keep no reference), so that the hundreds of
- * fits of an upper limit do not allocate a spec per parameter each.
+ * fits of an upper limit (or a batch of toys) do not allocate a spec per parameter each. Internal to
+ * the package (not exported from its index).
  */
-function profileFitter(
-  params: readonly ParameterSpec[],
-  poiIndex: number,
-  options: FitSettings,
-): (nll: Objective, fixPoi: number | undefined, start: Float64Array | undefined) => ProfileFit {
+export function profileFitter(params: readonly ParameterSpec[], poiIndex: number, options: FitSettings): ProfileFitter {
   const freeSpecs: MutableSpec[] = params.map((p) => ({ ...p }));
   const poiFixed: MutableSpec = { name: params[poiIndex]!.name, value: 0, fixed: true };
   const fixedSpecs: MutableSpec[] = freeSpecs.map((p, i) => (i === poiIndex ? poiFixed : p));

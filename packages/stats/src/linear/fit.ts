@@ -151,8 +151,8 @@ export function packConstraints(constraints: readonly LinearMixtureConstraint[])
 }
 
 /**
- * One pass over the points: the NLL at θ (+∞ if some λ(x_i) ≤ 0) and, when `grad` and `hess` are
- * given, its gradient and Hessian (p × p, row-major). Unrolled for p = 3 and p = 4 (a signal and
+ * One pass over the points: the NLL at θ (+∞ if some λ(x_i) ≤ 0) and, when `grad` is given, its
+ * gradient, and when `hess` is given, its Hessian (p × p, row-major). Unrolled for p = 3 and p = 4 (a signal and
  * a linear or quadratic background), the resonance scan's hot loop.
  */
 export function evaluate(
@@ -166,7 +166,9 @@ export function evaluate(
   for (let k = 0; k < p; k++) nll += theta[k]! * integrals[k]!;
   let sum = 0;
   let comp = 0;
-  const derivs = grad !== null && hess !== null;
+  const wantGrad = grad !== null;
+  const wantHess = hess !== null;
+  const derivs = wantGrad || wantHess;
   if (p === 4 || p === 3) {
     const four = p === 4;
     const t0 = theta[0]!;
@@ -202,39 +204,41 @@ export function evaluate(
       sum = t;
       if (derivs) {
         const r = w / lam;
-        const r2 = r / lam;
-        g0 += r * f0;
-        g1 += r * f1;
-        g2 += r * f2;
-        g3 += r * f3;
-        const a0 = r2 * f0;
-        const a1 = r2 * f1;
-        const a2 = r2 * f2;
-        h00 += a0 * f0;
-        h01 += a0 * f1;
-        h02 += a0 * f2;
-        h03 += a0 * f3;
-        h11 += a1 * f1;
-        h12 += a1 * f2;
-        h13 += a1 * f3;
-        h22 += a2 * f2;
-        h23 += a2 * f3;
-        h33 += r2 * f3 * f3;
+        if (wantGrad) {
+          g0 += r * f0;
+          g1 += r * f1;
+          g2 += r * f2;
+          g3 += r * f3;
+        }
+        if (wantHess) {
+          const r2 = r / lam;
+          const a0 = r2 * f0;
+          const a1 = r2 * f1;
+          const a2 = r2 * f2;
+          h00 += a0 * f0;
+          h01 += a0 * f1;
+          h02 += a0 * f2;
+          h03 += a0 * f3;
+          h11 += a1 * f1;
+          h12 += a1 * f2;
+          h13 += a1 * f3;
+          h22 += a2 * f2;
+          h23 += a2 * f3;
+          h33 += r2 * f3 * f3;
+        }
       }
     }
-    if (derivs) {
+    if (grad !== null) {
       const g = [g0, g1, g2, g3];
+      for (let k = 0; k < p; k++) grad[k] = integrals[k]! - g[k]!;
+    }
+    if (hess !== null) {
       const h = [h00, h01, h02, h03, h01, h11, h12, h13, h02, h12, h22, h23, h03, h13, h23, h33];
-      for (let k = 0; k < p; k++) {
-        grad[k] = integrals[k]! - g[k]!;
-        for (let l = 0; l < p; l++) hess[k * p + l] = h[k * 4 + l]!;
-      }
+      for (let k = 0; k < p; k++) for (let l = 0; l < p; l++) hess[k * p + l] = h[k * 4 + l]!;
     }
   } else {
-    if (derivs) {
-      for (let k = 0; k < p; k++) grad[k] = integrals[k]!;
-      hess.fill(0);
-    }
+    if (grad !== null) for (let k = 0; k < p; k++) grad[k] = integrals[k]!;
+    if (hess !== null) hess.fill(0);
     for (let i = 0; i < n; i++) {
       const row = i * p;
       let lam = 0;
@@ -247,16 +251,17 @@ export function evaluate(
       sum = t;
       if (derivs) {
         const r = w / lam;
-        const r2 = r / lam;
-        for (let k = 0; k < p; k++) {
-          const fk = phi[row + k]!;
-          grad[k] = grad[k]! - r * fk;
-          const fk2 = r2 * fk;
-          for (let l = k; l < p; l++) hess[k * p + l] = hess[k * p + l]! + fk2 * phi[row + l]!;
+        if (grad !== null) for (let k = 0; k < p; k++) grad[k] = grad[k]! - r * phi[row + k]!;
+        if (hess !== null) {
+          const r2 = r / lam;
+          for (let k = 0; k < p; k++) {
+            const fk2 = r2 * phi[row + k]!;
+            for (let l = k; l < p; l++) hess[k * p + l] = hess[k * p + l]! + fk2 * phi[row + l]!;
+          }
         }
       }
     }
-    if (derivs) for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) hess[k * p + l] = hess[l * p + k]!;
+    if (hess !== null) for (let k = 0; k < p; k++) for (let l = 0; l < k; l++) hess[k * p + l] = hess[l * p + k]!;
   }
   nll -= sum;
   return nll;

@@ -76,7 +76,6 @@ export function mixtureObjective(structure: LinearMixtureStructure): LinearMixtu
   const p = mixture.p;
   const theta = new Float64Array(p);
   const g = new Float64Array(p);
-  const h = new Float64Array(p * p);
   const rows = mixture.positivity;
   const m = rows.length / p;
   const load = (x: Float64Array): number => {
@@ -107,7 +106,7 @@ export function mixtureObjective(structure: LinearMixtureStructure): LinearMixtu
   }) as LinearMixtureObjective & { gradient: NonNullable<Objective["gradient"]>; errordef: number };
   f.gradient = (x: Float64Array, grad: Float64Array): void => {
     const kap = load(x);
-    evaluate(mixture, theta, g, h);
+    evaluate(mixture, theta, g, null);
     for (let k = 0; k < p; k++) grad[k] = g[k]!;
     grad[poi] = kap * g[poi]!;
     if (kappa >= 0) grad[kappa] = x[poi]! * g[poi]! + (kap - kappaMean) / (r * r);

@@ -9,9 +9,10 @@ import { createRandom, type RandomSource } from "@muonphilic/random";
 import type { LimitTestStatistic } from "../inference/asymptotic.js";
 import {
   type FitSettings,
-  fitProfile,
+  type ProfileFitter,
   type ProfileLikelihood,
   type ProfileMinimizer,
+  profileFitter,
 } from "../inference/calculator.js";
 import { qMu, qMuTilde } from "../inference/testStatistics.js";
 import type { Objective } from "../minimizer/index.js";
@@ -38,9 +39,24 @@ export interface ToyFitSettings {
 }
 
 /**
+ * The fitter of every toy of a problem: `settings.tolerance` and `settings.strategy`, with
+ * `settings.minimizer` when given. Built once per batch (see {@link runToyBatch}).
+ */
+export function toyFitter(problem: ProfileLikelihood, settings: ToyFitSettings): ProfileFitter {
+  const opts: FitSettings = {
+    tolerance: settings.tolerance,
+    strategy: settings.strategy,
+    ...(settings.minimizer === undefined ? {} : { minimizer: settings.minimizer }),
+  };
+  return profileFitter(problem.params, problem.poiIndex, opts);
+}
+
+/**
  * The test statistic q̃_μ (or q_μ) of one dataset, from an unconditional fit and a fit at μ, both
  * started at `start` (the generating parameters), with `settings.minimizer` when given. For
  * μ̂ > μ the statistic is 0 (CCGV2011 eqs. (14), (16)) and the fit at μ is not made.
+ * @param fit - the fitter, default {@link toyFitter}(problem, settings); pass one built once to
+ *   reuse it across toys
  * @returns q, or NaN if a fit failed
  */
 export function toyTestStatistic(
@@ -49,24 +65,20 @@ export function toyTestStatistic(
   mu: number,
   start: Float64Array,
   settings: ToyFitSettings,
+  fit: ProfileFitter = toyFitter(problem, settings),
 ): number {
-  const { params, poiIndex } = problem;
-  const opts: FitSettings = {
-    tolerance: settings.tolerance,
-    strategy: settings.strategy,
-    ...(settings.minimizer === undefined ? {} : { minimizer: settings.minimizer }),
-  };
-  const free = fitProfile(nll, params, poiIndex, undefined, start, opts);
+  const { poiIndex } = problem;
+  const free = fit(nll, undefined, start);
   if (!free.valid) return Number.NaN;
   const muHat = free.values[poiIndex]!;
   // q_μ = q̃_μ = 0 for μ̂ > μ (CCGV2011 eqs. (14), (16)) whatever the fit at μ gives: skip it
   if (muHat > mu) return 0;
-  const fixed = fitProfile(nll, params, poiIndex, mu, start, opts);
+  const fixed = fit(nll, mu, start);
   if (!fixed.valid) return Number.NaN;
   if (settings.testStat === "q") return qMu(fixed.nll, free.nll, muHat, mu);
   let nllZero = free.nll;
   if (muHat < 0) {
-    const zero = fitProfile(nll, params, poiIndex, 0, start, opts);
+    const zero = fit(nll, 0, start);
     if (!zero.valid) return Number.NaN;
     nllZero = zero.nll;
   }
@@ -97,10 +109,11 @@ export interface ToyBatch {
 export function runToyBatch(problem: ToyLikelihood, batch: ToyBatch): Float64Array {
   const out = new Float64Array(batch.last - batch.first);
   const start = Float64Array.from(batch.pars);
+  const fit = toyFitter(problem, batch.settings);
   for (let i = batch.first; i < batch.last; i++) {
     const rng = createRandom(batch.seed, batch.streamOffset + batch.streamStride * i);
     const nll = problem.toy(batch.pars, rng);
-    out[i - batch.first] = toyTestStatistic(problem, nll, batch.mu, start, batch.settings);
+    out[i - batch.first] = toyTestStatistic(problem, nll, batch.mu, start, batch.settings, fit);
   }
   return out;
 }
