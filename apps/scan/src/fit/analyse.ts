@@ -46,8 +46,6 @@ export interface YieldLimits {
   readonly observed: number;
   /** Expected limits at −2σ, −1σ, median, +1σ, +2σ. */
   readonly expected: readonly [number, number, number, number, number];
-  /** Observed CLb at the observed limit (diagnostic). */
-  readonly clb: number;
 }
 
 /** Why a point has no valid result. */
@@ -121,25 +119,6 @@ export function freeFit(model: LinearMixture): { result: LinearMixtureFitResult;
   return { result: best!, attempts };
 }
 
-/** Conditional fit at signal μ: fixed (σ_rel = 0) or Gaussian-constrained around μ. */
-export function conditionalFit(
-  model: LinearMixture,
-  mu: number,
-  relSyst: number,
-  start: Float64Array,
-): LinearMixtureFitResult {
-  const s = Float64Array.from(start);
-  s[0] = mu;
-  if (relSyst > 0 && mu > 0) {
-    return fitLinearMixture(model, {
-      start: s,
-      constraints: [{ index: 0, mean: mu, sigma: relSyst * mu }],
-      covariance: false,
-    });
-  }
-  return fitLinearMixture(model, { start: s, fixed: [0], covariance: false });
-}
-
 /**
  * CLs upper limits (observed and expected bands) on the signal yield of one window, by the
  * asymptotic calculator of `@muonphilic/stats` with the exact linear-mixture minimiser.
@@ -171,8 +150,7 @@ function limits(
   try {
     const ul = calc.upperLimit({ cl, range: [0, hi], rtol: LIMIT_RTOL });
     if (!ul.valid) return { reason: "a conditional fit of the CLs scan did not converge" };
-    const clb = calc.hypotest(ul.observed).clbObs;
-    return { limits: { observed: ul.observed, expected: ul.expected, clb } };
+    return { limits: { observed: ul.observed, expected: ul.expected } };
   } catch (e) {
     if (isPhysError(e)) return { reason: `CLs root finding failed: ${e.message}` };
     throw e;

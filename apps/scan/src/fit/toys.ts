@@ -76,14 +76,8 @@ export function toysLimits(window: WindowModel, options: ToyOptions): ToyYieldLi
       // a limit below the first grid point (the band of a large observed limit) from CLs(0) = 1
       anchorAtZero: true,
     });
-    // CLb at the observed limit: linear between the grid points that bracket it
-    const h = ul.hypotests;
-    let j = 1;
-    while (j < h.length - 1 && h[j]!.mu < ul.observed) j++;
-    const t = (ul.observed - h[j - 1]!.mu) / (h[j]!.mu - h[j - 1]!.mu);
-    const clb = h[j - 1]!.clbObs + t * (h[j]!.clbObs - h[j - 1]!.clbObs);
-    const failedToys = h.reduce((n, r) => n + r.failed, 0);
-    return { observed: ul.observed, expected: ul.expected, clb, failedToys };
+    const failedToys = ul.hypotests.reduce((n, r) => n + r.failed, 0);
+    return { observed: ul.observed, expected: ul.expected, failedToys };
   } catch (e) {
     if (isPhysError(e) && e.code === "NO_BRACKET") return null;
     throw e;

@@ -171,8 +171,8 @@ export function analysePoint(
     const failed = (t?.failedToys ?? 0) + (ts !== t ? (ts?.failedToys ?? 0) : 0);
     if (failed > 0) notes.push(`toy CLs: ${failed} toys dropped (a fit failed)`);
     if (notes.length > 0) message = [message, ...notes].filter((m) => m !== undefined).join("; ");
-    stat = t === null ? null : { observed: t.observed, expected: t.expected, clb: t.clb };
-    syst = ts === null ? null : { observed: ts.observed, expected: ts.expected, clb: ts.clb };
+    stat = t;
+    syst = ts;
   }
   return {
     index: point.index,
