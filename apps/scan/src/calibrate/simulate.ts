@@ -41,6 +41,8 @@ import {
   type ModelName,
   toReducedMass,
 } from "../calibration.js";
+import { DEFAULTS } from "../config.js";
+import { effectiveResolution } from "../fit/shape.js";
 
 /** Settings of a calibration run. */
 export interface CalibrationSettings {
@@ -73,9 +75,6 @@ export const CALIBRATION_DEFAULTS: CalibrationSettings = {
   events: 20000,
   seed: 2024,
 };
-
-/** The scan window (in resolutions) within which the efficiency counts events: the default of the scan. */
-const CALIBRATION_WINDOW_RESOLUTIONS = 60;
 
 const SPECIES = {
   muPlus: { species: "muon", charge: 1 },
@@ -265,11 +264,15 @@ export function fitSignalShape(mass: number, offsets: Float64Array, events: numb
   const tail = { sigmaGeV: v("sigma2"), alpha: v("alpha2"), n: v("n2") };
   const fraction = v("fraction1");
   // the effective resolution of the calibration schema, √(f σ₁² + (1 − f) σ₂²)
-  const resolution = Math.sqrt(fraction * core.sigmaGeV ** 2 + (1 - fraction) * tail.sigmaGeV ** 2);
+  const resolution = effectiveResolution({
+    core: { sigma: core.sigmaGeV, alpha: core.alpha, n: core.n },
+    tail: { sigma: tail.sigmaGeV, alpha: tail.alpha, n: tail.n },
+    fraction,
+  });
   // The efficiency counts the selected events inside the default scan window (±30 resolutions
   // around the fitted mean): the signal yield of a window fit is the number of events in its
   // region, so this is the efficiency that converts it to a cross section.
-  const half = 0.5 * CALIBRATION_WINDOW_RESOLUTIONS * resolution;
+  const half = 0.5 * DEFAULTS.window * resolution;
   const mean = v("mean");
   const inScanWindow = x.filter((d) => Math.abs(d - mean) <= half).length;
   const eff = inScanWindow / events;
