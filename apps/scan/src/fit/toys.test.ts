@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { data, shape } from "../../test/fixtures/reference-window.js";
+import { model as window } from "../../test/fixtures/reference-window.js";
 import { analyseWindow } from "./analyse.js";
 import { toysLimits } from "./toys.js";
-import { buildWindowModel, makeWindow } from "./window.js";
 
-// The reference window of test/fixtures (2029 events, double CB + linear background on [2.7, 3.3]).
-const window = buildWindowModel(data, makeWindow(3.0, 0.3, [], 1), shape);
+// The reference window of test/fixtures (2029 events, double CB + linear background on [2.7, 3.3]): `window`.
 
 describe("toy CLs (stats' linear-mixture toys)", () => {
   const analysis = analyseWindow(window, { cl: 0.9, relativeSystematic: 0.1, minEvents: 10 });

@@ -7,12 +7,9 @@ import { fitLinearMixture } from "@muonphilic/stats";
 import { describe, expect, it } from "vitest";
 import { analyseWindow, startValues } from "../../src/fit/analyse.js";
 import { signalPdf } from "../../src/fit/shape.js";
-import { buildWindowModel, makeWindow } from "../../src/fit/window.js";
-import { data, ref, shape } from "../fixtures/reference-window.js";
+import { model, ref, shape } from "../fixtures/reference-window.js";
 
 const values = ref.unbinned.values;
-const window = makeWindow(3.0, 0.3, [], 1);
-const model = buildWindowModel(data, window, shape);
 
 describe("signal shape (sum of two Crystal Balls sharing a mean)", () => {
   it("matches the reference densities on [2.7, 3.3] to 1e-9 relative (analytic normalisation)", () => {
