@@ -3,30 +3,14 @@
 // changesets refuses such a file at `changeset version`/`status` ("Mixed changesets that contain
 // both ignored and not ignored packages are not allowed"), which would block a release.
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { root, workspacePackages } from "./workspace.mjs";
 
 /** name → private? for every workspace package. */
-function workspacePackages() {
-  const out = new Map();
-  for (const group of ["packages", "apps", "tools"]) {
-    for (const dir of readdirSync(join(root, group), { withFileTypes: true })) {
-      if (!dir.isDirectory()) continue;
-      try {
-        const pkg = JSON.parse(readFileSync(join(root, group, dir.name, "package.json"), "utf8"));
-        out.set(pkg.name, pkg.private === true);
-      } catch {
-        // not a package folder
-      }
-    }
-  }
-  return out;
-}
-
-const packages = workspacePackages();
+const packages = new Map(
+  workspacePackages(["packages", "apps", "tools"]).map(({ pkg }) => [pkg.name, pkg.private === true]),
+);
 const changesets = readdirSync(join(root, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
 
 describe("changesets", () => {

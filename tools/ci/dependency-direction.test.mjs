@@ -5,10 +5,8 @@
 //  3. no source file reaches into another package through a relative path.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+import { root, workspacePackages } from "./workspace.mjs";
 
 /** Allowed runtime dependencies on other @muonphilic packages (docs/architecture.md). */
 const ALLOWED = {
@@ -25,19 +23,6 @@ const ALLOWED = {
 /** Tooling every package may use in development. */
 const DEV_TOOLING = new Set(["@muonphilic/tsconfig", "@muonphilic/vitest-config"]);
 
-function workspacePackages() {
-  const out = [];
-  for (const group of ["packages", "apps"]) {
-    const dir = join(root, group);
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir)) {
-      const file = join(dir, name, "package.json");
-      if (existsSync(file)) out.push({ dir: join(dir, name), pkg: JSON.parse(readFileSync(file, "utf8")) });
-    }
-  }
-  return out;
-}
-
 function sourceFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir)) {
@@ -49,7 +34,7 @@ function sourceFiles(dir) {
   return out;
 }
 
-const packages = workspacePackages();
+const packages = workspacePackages(["packages", "apps"]);
 
 describe("dependency direction (docs/architecture.md)", () => {
   it("knows every workspace package", () => {
