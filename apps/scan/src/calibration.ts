@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { argumentError, M_MU, PhysError } from "@muonphilic/units";
 import type { SignalShape } from "./fit/shape.js";
+import { interpolateSorted } from "./interpolate.js";
 
 /** The schema name and version of the calibration file. */
 export const CALIBRATION_SCHEMA = "muonphilic/signal-calibration" as const;
@@ -142,23 +143,14 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** Linear interpolation in a sorted table, flat beyond the ends. */
+/** Linear interpolation of a calibration quantity in mass, flat beyond the ends. */
 function interpolate(points: readonly CalibrationPoint[], mass: number, get: (p: CalibrationPoint) => number): number {
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
-  if (mass <= first.massGeV) return get(first);
-  if (mass >= last.massGeV) return get(last);
-  let lo = 0;
-  let hi = points.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (points[mid]!.massGeV <= mass) lo = mid;
-    else hi = mid;
-  }
-  const a = points[lo]!;
-  const b = points[hi]!;
-  const t = (mass - a.massGeV) / (b.massGeV - a.massGeV);
-  return get(a) + t * (get(b) - get(a));
+  return interpolateSorted(
+    points.length,
+    (i) => points[i]!.massGeV,
+    (i) => get(points[i]!),
+    mass,
+  );
 }
 
 /** The reduced mass √(M² − 4 m_μ²) of a dimuon mass M (GeV); NaN below threshold. */

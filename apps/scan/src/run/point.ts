@@ -10,6 +10,7 @@ import { analyseWindow, type WindowAnalysis, type YieldLimits } from "../fit/ana
 import { type ToyYieldLimits, toysLimits } from "../fit/toys.js";
 import { buildWindowModel, makeWindow, type WindowModel, type WindowSpec } from "../fit/window.js";
 import type { GridPoint } from "../grid.js";
+import { interpolateSorted } from "../interpolate.js";
 
 /**
  * The total relative systematic uncertainty on the expected signal yield vs dimuon mass (linear
@@ -38,13 +39,12 @@ export interface EfficiencyTable {
  * @param mass - where to evaluate
  */
 export function interpolateInMass(massGeV: readonly number[], values: readonly number[], mass: number): number {
-  const m = massGeV;
-  if (m.length === 1 || mass <= m[0]!) return values[0]!;
-  if (mass >= m[m.length - 1]!) return values[values.length - 1]!;
-  let j = 1;
-  while (m[j]! < mass) j++;
-  const t = (mass - m[j - 1]!) / (m[j]! - m[j - 1]!);
-  return values[j - 1]! + t * (values[j]! - values[j - 1]!);
+  return interpolateSorted(
+    massGeV.length,
+    (i) => massGeV[i]!,
+    (i) => values[i]!,
+    mass,
+  );
 }
 
 /** Evaluates a {@link SystematicsTable} at a dimuon mass (GeV). */
