@@ -299,12 +299,8 @@ interface RowStatistics {
   readonly columnMax: Float64Array | null;
 }
 
-/** Row statistics, computed once per positivity array (shared by a model's data, template and Asimov sets). */
-const rowStatisticsCache = new WeakMap<Float64Array, RowStatistics>();
-
+/** Row statistics of a positivity array (computed when its `Constraints` are built, which are cached per array). */
 function rowStatistics(rows: Float64Array, p: number): RowStatistics {
-  const hit = rowStatisticsCache.get(rows);
-  if (hit !== undefined && hit.rowAbs.length * p === rows.length) return hit;
   const m = rows.length / p;
   const rowAbs = new Float64Array(m);
   let nonNegative = true;
@@ -321,9 +317,7 @@ function rowStatistics(rows: Float64Array, p: number): RowStatistics {
   }
   let rowAbsMax = 0;
   for (let j = 0; j < m; j++) rowAbsMax = Math.max(rowAbsMax, rowAbs[j]!);
-  const stats = { rowAbs, rowAbsMax, columnMax: nonNegative ? columnMax : null };
-  rowStatisticsCache.set(rows, stats);
-  return stats;
+  return { rowAbs, rowAbsMax, columnMax: nonNegative ? columnMax : null };
 }
 
 /** Reusable constraint buffers, one per positivity array (see `Constraints.of`). */
