@@ -33,29 +33,52 @@ export function isValidPoint(p: PointRecord): boolean {
 }
 
 /**
+ * The largest q₀ of a scan (any analysis) and its global significance by Gross-Vitells: `q0` per
+ * point in mass order, NaN where the point has no valid fit (which breaks the up-crossing count).
+ * @returns the index into `q0` of the largest value and the significances, or null if none is finite
+ */
+export function globalSignificanceOf(
+  q0: readonly number[],
+  referenceLevel: number,
+): { at: number; localPValue: number; globalPValue: number; globalSignificance: number; upcrossings: number } | null {
+  let at = -1;
+  for (let i = 0; i < q0.length; i++) if (Number.isFinite(q0[i]!) && (at < 0 || q0[i]! > q0[at]!)) at = i;
+  if (at < 0) return null;
+  const upcrossings = countUpcrossings(q0, referenceLevel);
+  const gv = grossVitells(q0[at]!, upcrossings, referenceLevel);
+  // one-sided: a global p-value above one half is no excess at all (0σ, not a negative Z)
+  return {
+    at,
+    localPValue: gv.pLocal,
+    globalPValue: gv.pGlobal,
+    globalSignificance: Math.max(0, gv.zGlobal),
+    upcrossings,
+  };
+}
+
+/**
  * The largest local excess among valid points and its global significance.
  * @param points - all points of the scan, in mass order
  * @param referenceLevel - u₀
  * @returns null if no point is valid
  */
 export function largestExcess(points: readonly PointRecord[], referenceLevel: number): LargestExcess | null {
-  let best: PointRecord | null = null;
-  for (const p of points) if (isValidPoint(p) && (best === null || p.q0 > best.q0)) best = p;
-  if (best === null) return null;
-  const q0 = points.map((p) => (isValidPoint(p) ? p.q0 : Number.NaN));
-  const upcrossings = countUpcrossings(q0, referenceLevel);
-  const gv = grossVitells(best.q0, upcrossings, referenceLevel);
+  const g = globalSignificanceOf(
+    points.map((p) => (isValidPoint(p) ? p.q0 : Number.NaN)),
+    referenceLevel,
+  );
+  if (g === null) return null;
+  const best = points[g.at]!;
   return {
     index: best.index,
     mass: best.mass,
     reducedMass: best.reducedMass,
     signalYield: best.signalYield,
     localSignificance: best.localSignificance,
-    localPValue: gv.pLocal,
-    globalPValue: gv.pGlobal,
-    // one-sided: a global p-value above one half is no excess at all (0σ, not a negative Z)
-    globalSignificance: Math.max(0, gv.zGlobal),
-    upcrossings,
+    localPValue: g.localPValue,
+    globalPValue: g.globalPValue,
+    globalSignificance: g.globalSignificance,
+    upcrossings: g.upcrossings,
     referenceLevel,
   };
 }
@@ -84,15 +107,25 @@ export interface BandCoverage {
  * @param points - all points, in mass order
  */
 export function bandCoverage(points: readonly PointRecord[]): BandCoverage {
+  return bandCoverageOf(points.map((p) => ({ observed: p.upperLimitYield, expected: p.expectedUpperLimitYield })));
+}
+
+/**
+ * Band coverage of any scan's observed limits by their expected bands (five values, −2σ…+2σ).
+ * @param limits - per point in mass order; points with a non-finite value are skipped
+ */
+export function bandCoverageOf(
+  limits: readonly { readonly observed: number; readonly expected: readonly number[] }[],
+): BandCoverage {
   let n = 0;
   let in1 = 0;
   let in2 = 0;
   let below = 0;
   let above = 0;
   const z: number[] = [];
-  for (const p of points) {
-    const o = p.upperLimitYield;
-    const e = p.expectedUpperLimitYield;
+  for (const p of limits) {
+    const o = p.observed;
+    const e = p.expected;
     if (!Number.isFinite(o) || e.some((v) => !Number.isFinite(v))) continue;
     n++;
     if (o >= e[1]! && o <= e[3]!) in1++;

@@ -20,7 +20,14 @@
  * @packageDocumentation
  */
 import type { EventColumns, FourVectorColumns, ThreeVector } from "@muonphilic/kinematics";
-import { PhysError, requireInteger, requireNonNegative, requireOneOf } from "@muonphilic/units";
+import {
+  degToRad,
+  PhysError,
+  requireInRange,
+  requireInteger,
+  requireNonNegative,
+  requireOneOf,
+} from "@muonphilic/units";
 import { type CutFlow, makeCutFlow } from "./cutflow.js";
 import type { ReconstructedEvents, ReconstructedParticle } from "./detector.js";
 import type { Provenance } from "./provenance.js";
@@ -53,7 +60,12 @@ interface RequirementBase {
  * - `trigger`: the detector's trigger fires, given the reconstructed tracks.
  * - `photonVeto`: no reconstructed photon has energy above `maxPhotonEnergyGeV` and their total
  *   energy is at most `maxTotalEnergyGeV`, energies evaluated in the frame moving with
- *   `frameVelocity` (default: the lab).
+ *   `frameVelocity` (default: the lab); with a `cone`, no reconstructed photon, whatever its
+ *   energy, lies within `cone.halfAngleDeg` of `cone.axis(events, i)` (angles in the lab, from
+ *   the measured photon momentum; e.g. Belle2-inv's 15° around the recoil momentum). At least
+ *   one of the three is required. In weight mode a photon in the cone is treated like one above
+ *   `maxPhotonEnergyGeV`: factor 0 if already required present, (1 − ε_γ) otherwise, and it is
+ *   left out of the total-energy budget (the event survives only if the photon is missed).
  * - `custom`: a deterministic predicate on the reconstructed event (analysis cuts).
  */
 export type Requirement =
@@ -71,6 +83,16 @@ export type Requirement =
       readonly maxTotalEnergyGeV?: number;
       readonly maxPhotonEnergyGeV?: number;
       readonly frameVelocity?: ThreeVector;
+      /**
+       * A cone around a per-event axis in which no reconstructed photon may lie, whatever its
+       * energy: photon momentum p⃗ (measured, lab) is in the cone when p̂·â ≥ cos(halfAngleDeg).
+       */
+      readonly cone?: {
+        /** Half-angle of the cone, degrees, in (0, 180]. */
+        readonly halfAngleDeg: number;
+        /** The cone axis for event i, in the lab frame (need not be normalised); a zero or non-finite axis vetoes nothing. */
+        readonly axis: (events: ReconstructedEvents, i: number) => ThreeVector;
+      };
     })
   | (RequirementBase & {
       readonly kind: "custom";
@@ -122,7 +144,19 @@ type Compiled =
   | { kind: "trackCount"; min: number; max: number }
   | { kind: "identification"; idx: Int32Array; mu: [number, number]; el: [number, number] }
   | { kind: "trigger" }
-  | { kind: "photonVeto"; total: number; single: number; bx: number; by: number; bz: number; gamma: number }
+  | {
+      kind: "photonVeto";
+      total: number;
+      single: number;
+      bx: number;
+      by: number;
+      bz: number;
+      gamma: number;
+      /** The cone axis, or `undefined` without a cone. */
+      axis: ((events: ReconstructedEvents, i: number) => ThreeVector) | undefined;
+      /** Cosine of the cone half-angle. */
+      cosHalf: number;
+    }
   | { kind: "custom"; test: (events: ReconstructedEvents, i: number) => boolean };
 
 function particleIndices(argument: string, value: unknown, names: readonly string[]): Int32Array {
@@ -179,7 +213,7 @@ function describe(r: Requirement): string {
     case "trigger":
       return "trigger";
     case "photonVeto":
-      return `photon veto: total <= ${r.maxTotalEnergyGeV ?? "∞"} GeV, each <= ${r.maxPhotonEnergyGeV ?? "∞"} GeV${r.frameVelocity ? " (moving frame)" : " (lab)"}`;
+      return `photon veto: total <= ${r.maxTotalEnergyGeV ?? "∞"} GeV, each <= ${r.maxPhotonEnergyGeV ?? "∞"} GeV${r.frameVelocity ? " (moving frame)" : " (lab)"}${r.cone ? `, none within ${r.cone.halfAngleDeg}° of the cone axis` : ""}`;
     case "custom":
       return r.description ?? r.name;
   }
@@ -224,12 +258,41 @@ function compileRequirement(argument: string, r: Requirement, names: readonly st
       return { kind };
     case "photonVeto": {
       const q = r as Extract<Requirement, { kind: "photonVeto" }>;
-      if (q.maxTotalEnergyGeV === undefined && q.maxPhotonEnergyGeV === undefined) {
-        throw new PhysError("INVALID_ARGUMENT", `${argument} needs maxTotalEnergyGeV or maxPhotonEnergyGeV`, {
+      if (q.maxTotalEnergyGeV === undefined && q.maxPhotonEnergyGeV === undefined && q.cone === undefined) {
+        throw new PhysError("INVALID_ARGUMENT", `${argument} needs maxTotalEnergyGeV, maxPhotonEnergyGeV or cone`, {
           argument,
           value: q,
-          allowed: "{ maxTotalEnergyGeV?, maxPhotonEnergyGeV? } with at least one",
+          allowed: "{ maxTotalEnergyGeV?, maxPhotonEnergyGeV?, cone? } with at least one",
         });
+      }
+      let axis: ((events: ReconstructedEvents, i: number) => ThreeVector) | undefined;
+      let cosHalf = 1;
+      if (q.cone !== undefined) {
+        if (q.cone === null || typeof q.cone !== "object") {
+          throw new PhysError("INVALID_ARGUMENT", `${argument}.cone must be { halfAngleDeg, axis }`, {
+            argument: `${argument}.cone`,
+            value: q.cone,
+            allowed: "{ halfAngleDeg in (0, 180], axis(events, i) => ThreeVector }",
+          });
+        }
+        const half = requireInRange(`${argument}.cone.halfAngleDeg`, q.cone.halfAngleDeg, 0, 180, {
+          lowInclusive: false,
+          unit: "deg",
+        });
+        if (typeof q.cone.axis !== "function") {
+          throw new PhysError(
+            "INVALID_ARGUMENT",
+            `${argument}.cone.axis must be a function, got ${typeof q.cone.axis}`,
+            {
+              argument: `${argument}.cone.axis`,
+              value: typeof q.cone.axis,
+              allowed: "(events, i) => ThreeVector",
+            },
+          );
+        }
+        axis = q.cone.axis;
+        // cos(π) is exactly −1, so a 180° cone holds every direction.
+        cosHalf = half === 180 ? -1 : Math.cos(degToRad(half));
       }
       const total =
         q.maxTotalEnergyGeV === undefined
@@ -248,7 +311,7 @@ function compileRequirement(argument: string, r: Requirement, names: readonly st
           allowed: "|β| < 1",
         });
       }
-      return { kind, total, single, bx: b.x, by: b.y, bz: b.z, gamma: 1 / Math.sqrt(1 - b2) };
+      return { kind, total, single, bx: b.x, by: b.y, bz: b.z, gamma: 1 / Math.sqrt(1 - b2), axis, cosHalf };
     }
     case "custom": {
       const q = r as Extract<Requirement, { kind: "custom" }>;
@@ -325,8 +388,10 @@ function fillTrack(view: TrackView, reco: ReconstructedEvents, p: ReconstructedP
  * @param options - the mode (`"sample"` or `"weight"`)
  * @returns the {@link Selection}: pass flags, final weights and the cut flow
  * @throws {@link PhysError} `UNKNOWN_NAME` for an unknown requirement kind, mode or particle
- *   name; `OUT_OF_DOMAIN` for an empty count range, a negative energy or |β| ≥ 1;
- *   `INVALID_ARGUMENT` for malformed requirements or two `identification` requirements in weight mode
+ *   name; `OUT_OF_DOMAIN` for an empty count range, a negative energy, |β| ≥ 1 or a cone
+ *   half-angle outside (0, 180]°; `INVALID_ARGUMENT` for malformed requirements (a photon veto
+ *   with no energy cut and no cone, a cone without an axis function) or two `identification`
+ *   requirements in weight mode
  * @example
  * ```ts
  * const sel = select(reco, [
@@ -336,6 +401,13 @@ function fillTrack(view: TrackView, reco: ReconstructedEvents, p: ReconstructedP
  *   { kind: "photonVeto", maxTotalEnergyGeV: 0.4 },
  * ], { mode: "weight" });
  * sel.sumWeight; // expected number of selected events per unit input weight
+ * // Belle2-inv: total photon energy < 0.5 GeV and no photon within 15° of the recoil momentum
+ * // (recoilMomentum(events, i) => ThreeVector is the caller's).
+ * const veto: Requirement = {
+ *   kind: "photonVeto",
+ *   maxTotalEnergyGeV: 0.5,
+ *   cone: { halfAngleDeg: 15, axis: recoilMomentum },
+ * };
  * ```
  */
 export function select(
@@ -415,7 +487,7 @@ export function select(
           factor = triggerFactor(reco, charged, parts, i, weightMode, s);
           break;
         case "photonVeto":
-          factor = photonVetoFactor(c, photons, parts, i, weightMode, s);
+          factor = photonVetoFactor(c, reco, photons, parts, i, weightMode, s);
           break;
         case "custom":
           factor = c.test(reco, i) ? 1 : 0;
@@ -571,8 +643,15 @@ function triggerFactor(
   return r;
 }
 
+/**
+ * The photon veto's factor for event i. A photon that vetoes the event by itself (energy above
+ * `single`, or inside the cone) gives 0 if certain and (1 − q) if uncertain, and is left out of
+ * the total-energy enumeration, which then runs over the other uncertain photons:
+ * Π_{vetoing}(1 − q_j) × P(Σ_{other detected} E_j ≤ budget).
+ */
 function photonVetoFactor(
   c: Extract<Compiled, { kind: "photonVeto" }>,
+  reco: ReconstructedEvents,
   photons: Int32Array,
   parts: readonly ReconstructedParticle[],
   i: number,
@@ -582,18 +661,41 @@ function photonVetoFactor(
   let certainTotal = 0;
   let factor = 1;
   let m = 0;
+  // Cone axis (lab). A zero or non-finite axis leaves |a| = 0 or NaN, and then no photon is in the cone.
+  let ax = 0;
+  let ay = 0;
+  let az = 0;
+  let aNorm = 0;
+  if (c.axis !== undefined && photons.length > 0) {
+    const v = c.axis(reco, i);
+    ax = v.x;
+    ay = v.y;
+    az = v.z;
+    aNorm = Math.sqrt(ax * ax + ay * ay + az * az);
+  }
+  const cone = aNorm > 0 && aNorm < Number.POSITIVE_INFINITY;
   for (let a = 0; a < photons.length; a++) {
     const j = photons[a]!;
     const p = parts[j]!;
     if (p.accepted[i] !== 1) continue;
-    const e = c.gamma * (p.e[i]! - c.bx * p.px[i]! - c.by * p.py[i]! - c.bz * p.pz[i]!);
     const sure = weightMode ? s.present[j] === 1 : p.reconstructed[i] === 1;
+    if (!sure && !weightMode) continue;
+    const px = p.px[i]!;
+    const py = p.py[i]!;
+    const pz = p.pz[i]!;
+    const e = c.gamma * (p.e[i]! - c.bx * px - c.by * py - c.bz * pz);
+    let vetoes = e > c.single;
+    if (cone && !vetoes) {
+      // θ ≤ α ⇔ a·p ≥ cos α |a||p| (no acos; a photon with zero or NaN momentum has no direction).
+      const pNorm = Math.sqrt(px * px + py * py + pz * pz);
+      vetoes = pNorm > 0 && (c.cosHalf === -1 || ax * px + ay * py + az * pz >= c.cosHalf * aNorm * pNorm);
+    }
     if (sure) {
-      if (e > c.single) return 0;
+      if (vetoes) return 0;
       certainTotal += e;
-    } else if (weightMode) {
+    } else {
       const q = p.efficiency[i]!;
-      if (e > c.single) factor *= 1 - q;
+      if (vetoes) factor *= 1 - q;
       else {
         s.energies[m] = e;
         s.q[m] = q;

@@ -2,14 +2,16 @@
  * `@muonphilic/numeric`: the numerical foundation shared by every muonphilic package: quadrature
  * (adaptive Gauss-Kronrod, Gauss-Legendre, square-root endpoints), special functions (erf/erfc,
  * the normal distribution, ln Γ, incomplete gamma, χ² and Poisson probabilities, the
- * dilogarithm), one-dimensional root finding (bracketing, Brent) and small dense Cholesky
- * algebra. Numbers in, numbers out; depends on `@muonphilic/units` for its error class only.
+ * dilogarithm), one-dimensional root finding (bracketing, Brent), small dense Cholesky
+ * algebra, and the radix-2 FFT with the linear convolution of real sequences. Numbers in, numbers
+ * out; depends on `@muonphilic/units` for its error class only.
  *
  * @packageDocumentation
  */
 
 export { dilog } from "./dilog.js";
 export { erf, erfc } from "./erf.js";
+export { convolveReal, fft } from "./fft.js";
 export { chi2PValue, gammaP, gammaQ, logGamma, poissonCdf } from "./gamma.js";
 export { cholesky, choleskySolve } from "./linalg.js";
 export { normalCdf, normalIsf, normalProbability, normalQuantile, normalSf } from "./normal.js";

@@ -11,6 +11,8 @@ import { isPhysError, PhysError } from "@muonphilic/units";
 import { DEFAULTS, type Injection, type ScanConfig, TABLE_I_TOTAL } from "../config.js";
 import { INPUT_FORMATS, type InputFormat } from "../io/readers.js";
 import type { ResultsDocument } from "../output/results.js";
+import { runRecoilScan } from "../recoil/scan.js";
+import type { RecoilResultsDocument } from "../recoil/types.js";
 import type { SystematicsTable } from "../run/point.js";
 import { mergeShards, runResonanceScan, type ScanOutcome, toolInfo } from "../run/scan.js";
 import {
@@ -25,6 +27,7 @@ import {
 } from "./args.js";
 import { CALIBRATE_SPEC, calibrateCommand } from "./calibrate.js";
 import { readEfficiencyFile, readSystematicsFile } from "./massTables.js";
+import { RECOIL_SPEC, recoilConfigFrom } from "./recoil.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -273,6 +276,7 @@ Usage: muonphilic <command> [options]
 
 Commands:
   scan resonance   the four-muon resonance scan (Belle II PRD 109, 112015): limits on sigma x BR, g' and g_S
+  scan recoil      the invisible-Z' recoil-mass template scan (Belle II PRL 130, 231801): limits on sigma and g'
   merge            join the outputs of sharded scans
   calibrate        simulate signal and fit the double-Crystal-Ball shapes and efficiencies (the calibration artefact)
   help [command]   this text, or a command's options
@@ -537,6 +541,68 @@ export function summaryTable(doc: ResultsDocument, files: readonly string[], out
   return `${rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
 }
 
+/** The summary table printed at the end of a recoil scan. */
+export function recoilSummaryTable(doc: RecoilResultsDocument, files: readonly string[], out: string): string {
+  const s = doc.summary;
+  const rows: [string, string][] = [];
+  rows.push([
+    "data",
+    `${doc.input.description}: ${doc.input.selectedEvents} events after the kinematic selection (${doc.input.rows} rows)`,
+  ]);
+  for (const inj of doc.input.injected)
+    rows.push(["injected", `${inj.events} events (${inj.sigmaFb} fb) at ${inj.massGeV} GeV`]);
+  rows.push([
+    "hypotheses",
+    `${s.points}${doc.shard ? ` (shard ${doc.shard.index}/${doc.shard.count} of ${s.gridPoints})` : ""}, ${doc.settings.minMassGeV}-${doc.settings.maxMassGeV} GeV`,
+  ]);
+  rows.push([
+    "status",
+    Object.entries(s.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", "),
+  ]);
+  for (const p of s.problems.slice(0, 5))
+    rows.push(["  not ok", `${p.mass.toFixed(4)} GeV: ${p.status} (${p.message})`]);
+  const ex = doc.largestExcess;
+  if (ex) {
+    rows.push([
+      "largest excess",
+      `${ex.mass.toFixed(4)} GeV: local ${ex.localSignificance.toFixed(2)} sigma, global ${ex.globalSignificance.toFixed(2)} sigma (Gross-Vitells, ${ex.upcrossings} up-crossings)`,
+    ]);
+  } else if (doc.shard === null) rows.push(["largest excess", "none (no hypothesis was fitted)"]);
+  if (s.bandCoverage && s.bandCoverage.points > 0) {
+    rows.push([
+      "band coverage",
+      `observed inside expected +-1 sigma ${(100 * s.bandCoverage.fraction1Sigma).toFixed(1)}%, +-2 sigma ${(100 * s.bandCoverage.fraction2Sigma).toFixed(1)}%`,
+    ]);
+  }
+  const range = (v: number[]): string => {
+    const f = v.filter(Number.isFinite);
+    return f.length ? `${fmt(Math.min(...f))} - ${fmt(Math.max(...f))}` : "-";
+  };
+  rows.push([
+    "sigma limit",
+    `${range(doc.points.map((p) => p.upperLimitSigmaFb))} fb (${(100 * doc.settings.cl).toFixed(0)}% CL)`,
+  ]);
+  rows.push([
+    "g' limit",
+    `vanilla ${range(doc.points.map((p) => p.upperLimitGPrimeVanilla))}, fully invisible ${range(doc.points.map((p) => p.upperLimitGPrimeFullyInvisible))}`,
+  ]);
+  if (s.twoDimensionalGain) {
+    rows.push([
+      "2D vs 1D",
+      `expected limit 1D/2D: median ${s.twoDimensionalGain.median.toFixed(3)}, ${s.twoDimensionalGain.min.toFixed(3)}-${s.twoDimensionalGain.max.toFixed(3)} over ${s.twoDimensionalGain.points} points`,
+    ]);
+  }
+  rows.push([
+    "time",
+    `${s.wallSeconds.toFixed(1)} s on ${s.workers} worker(s)${s.resumedPoints ? `, ${s.resumedPoints} points resumed` : ""}`,
+  ]);
+  rows.push(["outputs", `${out}/ (${files.length} files: results.json, points.csv, hepdata/, plots/)`]);
+  const w = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return `${rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
+}
+
 function printOutcome(io: CliIo, outcome: ScanOutcome, out: string): void {
   for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
   io.stdout(summaryTable(outcome.doc, outcome.files, out));
@@ -556,11 +622,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       const spec =
         topic === "scan resonance" || topic === "scan"
           ? SCAN_SPEC
-          : topic === "merge"
-            ? MERGE_SPEC
-            : topic === "calibrate"
-              ? CALIBRATE_SPEC
-              : null;
+          : topic === "scan recoil"
+            ? RECOIL_SPEC
+            : topic === "merge"
+              ? MERGE_SPEC
+              : topic === "calibrate"
+                ? CALIBRATE_SPEC
+                : null;
       io.stdout(spec ? helpText(spec) : TOP_HELP);
       return 0;
     }
@@ -571,15 +639,31 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const scanIo = { log: (l: string) => io.stderr.write(`${l}\n`), progress: io.stderr };
     if (cmd === "scan") {
       const [sub, ...opts] = rest;
+      if (sub === "recoil") {
+        const args = parseArgs(opts, RECOIL_SPEC);
+        if (getFlag(args, "help")) {
+          io.stdout(helpText(RECOIL_SPEC));
+          return 0;
+        }
+        const config = recoilConfigFrom(args, parseShard);
+        const outcome = await runRecoilScan(config, scanIo);
+        for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
+        io.stdout(recoilSummaryTable(outcome.doc, outcome.files, config.out));
+        return 0;
+      }
       if (sub !== "resonance") {
         if (sub === "--help" || sub === undefined) {
           io.stdout(helpText(SCAN_SPEC));
           return sub === undefined ? 2 : 0;
         }
-        throw new PhysError("UNKNOWN_NAME", `unknown analysis ${JSON.stringify(sub)}: muonphilic scan resonance`, {
-          argument: "analysis",
-          value: sub,
-        });
+        throw new PhysError(
+          "UNKNOWN_NAME",
+          `unknown analysis ${JSON.stringify(sub)}: muonphilic scan resonance | recoil`,
+          {
+            argument: "analysis",
+            value: sub,
+          },
+        );
       }
       const args = parseArgs(opts, SCAN_SPEC);
       if (getFlag(args, "help")) {

@@ -75,6 +75,23 @@ class InvalidCounter {
   }
 }
 
+/** Parses one raw cell into a finite number, or the reason it is not one. */
+function parseCell(raw: unknown): number | "missing" | "not-a-number" | "non-finite" {
+  if (raw === null || raw === undefined || raw === "") return "missing";
+  let x: number;
+  if (typeof raw === "number") x = raw;
+  else if (typeof raw === "bigint") x = Number(raw);
+  else if (typeof raw === "string") {
+    const t = raw.trim();
+    if (/^[+-]?(inf|infinity|nan)$/i.test(t)) x = Number.NaN;
+    else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) x = Number(t);
+    else return "not-a-number";
+  } else return "not-a-number";
+  return Number.isFinite(x) ? x : "non-finite";
+}
+
+const rawText = (raw: unknown): string => (typeof raw === "string" ? raw.trim() : String(raw ?? ""));
+
 /** Validates raw values into masses, counting the invalid ones. */
 function collect(values: ArrayLike<unknown>, maxMass: number): { masses: Float64Array; invalid: InvalidRows } {
   const threshold = 2 * M_MU;
@@ -83,26 +100,8 @@ function collect(values: ArrayLike<unknown>, maxMass: number): { masses: Float64
   let n = 0;
   for (let i = 0; i < values.length; i++) {
     const raw = values[i];
-    let x: number;
-    if (raw === null || raw === undefined || raw === "") {
-      bad.add(i + 1, String(raw ?? ""), "missing");
-      continue;
-    }
-    if (typeof raw === "number") x = raw;
-    else if (typeof raw === "bigint") x = Number(raw);
-    else if (typeof raw === "string") {
-      const t = raw.trim();
-      if (/^[+-]?(inf|infinity|nan)$/i.test(t)) x = Number.NaN;
-      else if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) x = Number(t);
-      else {
-        bad.add(i + 1, t, "not-a-number");
-        continue;
-      }
-    } else {
-      bad.add(i + 1, String(raw), "not-a-number");
-      continue;
-    }
-    if (!Number.isFinite(x)) bad.add(i + 1, String(raw), "non-finite");
+    const x = parseCell(raw);
+    if (typeof x === "string") bad.add(i + 1, rawText(raw), x);
     else if (x < threshold) bad.add(i + 1, String(raw), "below-threshold");
     else if (x > maxMass) bad.add(i + 1, String(raw), "above-maximum");
     else out[n++] = x;
@@ -147,11 +146,33 @@ function splitCsvLine(line: string, sep: string): string[] {
   return out;
 }
 
+/** Raw cells of the requested columns (one array per column) and the resolved column names. */
+interface RawColumns {
+  readonly values: readonly (readonly unknown[])[];
+  readonly rows: number;
+  readonly columns: readonly string[];
+}
+
 /**
- * Reads a CSV column. The first non-comment line is the header; lines starting with `#` are
+ * Resolves requested column names against the available ones: `undefined` (one request) picks the
+ * only column of a one-column file.
+ */
+function resolveColumns(path: string, wanted: readonly (string | undefined)[], available: readonly string[]): string[] {
+  return wanted.map((c) => {
+    if (c === undefined) {
+      if (available.length !== 1) throw missingColumn(path, c, available);
+      return available[0]!;
+    }
+    if (!available.includes(c)) throw missingColumn(path, c, available);
+    return c;
+  });
+}
+
+/**
+ * Reads CSV columns. The first non-comment line is the header; lines starting with `#` are
  * comments; the separator (comma, semicolon or tab) is taken from the header line.
  */
-function readCsv(path: string, text: string, column: string | undefined, maxMass: number) {
+function readCsv(path: string, text: string, wanted: readonly (string | undefined)[]): RawColumns {
   const lines = text.split(/\r?\n/);
   let h = 0;
   while (h < lines.length && (lines[h]!.trim() === "" || lines[h]!.trimStart().startsWith("#"))) h++;
@@ -159,24 +180,23 @@ function readCsv(path: string, text: string, column: string | undefined, maxMass
   const headerLine = lines[h]!;
   const sep = [",", ";", "\t"].find((s) => headerLine.includes(s)) ?? ",";
   const header = splitCsvLine(headerLine, sep).map((s) => s.trim());
-  let col: number;
-  if (column === undefined) {
-    if (header.length !== 1) throw missingColumn(path, column, header);
-    col = 0;
-  } else {
-    col = header.indexOf(column);
-    if (col < 0) throw missingColumn(path, column, header);
-  }
-  const values: (string | undefined)[] = [];
+  const columns = resolveColumns(path, wanted, header);
+  const idx = columns.map((c) => header.indexOf(c));
+  const values: (string | undefined)[][] = columns.map(() => []);
+  let rows = 0;
   for (let i = h + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === "" || line.trimStart().startsWith("#")) continue;
-    values.push(splitCsvLine(line, sep)[col]);
+    const cells = splitCsvLine(line, sep);
+    idx.forEach((c, k) => {
+      values[k]!.push(cells[c]);
+    });
+    rows++;
   }
-  return { ...collect(values, maxMass), rows: values.length, column: header[col]! };
+  return { values, rows, columns };
 }
 
-async function readParquet(path: string, column: string | undefined, maxMass: number) {
+async function readParquet(path: string, wanted: readonly (string | undefined)[]): Promise<RawColumns> {
   const { asyncBufferFromFile, parquetMetadataAsync, parquetSchema, parquetRead } = await import("hyparquet");
   const { compressors } = await import("hyparquet-compressors");
   let file: Awaited<ReturnType<typeof asyncBufferFromFile>>;
@@ -188,21 +208,26 @@ async function readParquet(path: string, column: string | undefined, maxMass: nu
   } catch (e) {
     throw ioError(path, `not a readable Parquet file (${(e as Error).message})`, e);
   }
-  const name = column ?? (names.length === 1 ? names[0] : undefined);
-  if (name === undefined || !names.includes(name)) throw missingColumn(path, column, names);
-  let values: ArrayLike<unknown> = [];
+  const columns = resolveColumns(path, wanted, names);
+  let values: unknown[][] = columns.map(() => []);
+  let rows = 0;
   await parquetRead({
     file,
-    columns: [name],
+    columns,
     compressors,
-    onComplete: (rows: unknown[][]) => {
-      values = rows.map((r) => r[0]);
+    onComplete: (data: unknown[][]) => {
+      rows = data.length;
+      values = columns.map((_, k) => data.map((r) => r[k]));
     },
   });
-  return { ...collect(values, maxMass), rows: values.length, column: name };
+  return { values, rows, columns };
 }
 
-async function readRoot(path: string, branch: string | undefined, treeName: string | undefined, maxMass: number) {
+async function readRoot(
+  path: string,
+  wanted: readonly (string | undefined)[],
+  treeName: string | undefined,
+): Promise<RawColumns> {
   const io = await import("jsroot/io");
   const treeMod = await import("jsroot/tree");
   let file: RootFile;
@@ -222,16 +247,47 @@ async function readRoot(path: string, branch: string | undefined, treeName: stri
   }
   const tree = (await file.readObject(name)) as { fBranches: { arr: { fName: string }[] } };
   const branches = tree.fBranches.arr.map((b) => b.fName);
-  const b = branch ?? (branches.length === 1 ? branches[0] : undefined);
-  if (b === undefined || !branches.includes(b)) throw missingColumn(path, branch, branches);
-  const values: unknown[] = [];
+  const columns = resolveColumns(path, wanted, branches);
+  const values: unknown[][] = columns.map(() => []);
   const selector = new treeMod.TSelector();
-  selector.addBranch(b);
+  for (const b of columns) selector.addBranch(b);
   selector.Process = function process(this: TSelector) {
-    values.push(this.tgtobj[b]);
+    columns.forEach((b, k) => {
+      values[k]!.push(this.tgtobj[b]);
+    });
   };
   await treeMod.treeProcess(tree, selector);
-  return { ...collect(values, maxMass), rows: values.length, column: b };
+  return { values, rows: values[0]?.length ?? 0, columns };
+}
+
+/** Reads the file's bytes and raw columns in any supported format. */
+async function readRaw(
+  path: string,
+  wanted: readonly (string | undefined)[],
+  options: { readonly format?: InputFormat; readonly tree?: string },
+): Promise<{ raw: RawColumns; format: InputFormat; sha256: string }> {
+  let bytes: Buffer;
+  try {
+    if (!statSync(path).isFile()) throw new Error("not a regular file");
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw ioError(path, (e as Error).message, e);
+  }
+  const format = options.format ?? formatFromPath(path);
+  if (format === undefined) {
+    throw new PhysError(
+      "INVALID_ARGUMENT",
+      `cannot tell the format of ${path} from its extension: give --format csv|parquet|root`,
+      { argument: "format", value: extname(path), allowed: INPUT_FORMATS.join(" | ") },
+    );
+  }
+  const raw =
+    format === "csv"
+      ? readCsv(path, bytes.toString("utf8"), wanted)
+      : format === "parquet"
+        ? await readParquet(path, wanted)
+        : await readRoot(path, wanted, options.tree);
+  return { raw, format, sha256: sha256(bytes) };
 }
 
 /** Guesses the format from the file extension. */
@@ -251,31 +307,66 @@ export function formatFromPath(path: string): InputFormat | undefined {
  *   missing column, branch or tree, `INVALID_ARGUMENT` for an unknown format
  */
 export async function readMassColumn(path: string, options: ReadOptions): Promise<MassColumn> {
-  let bytes: Buffer;
-  try {
-    if (!statSync(path).isFile()) throw new Error("not a regular file");
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw ioError(path, (e as Error).message, e);
-  }
-  const format = options.format ?? formatFromPath(path);
-  if (format === undefined) {
-    throw new PhysError(
-      "INVALID_ARGUMENT",
-      `cannot tell the format of ${path} from its extension: give --format csv|parquet|root`,
-      { argument: "format", value: extname(path), allowed: INPUT_FORMATS.join(" | ") },
-    );
-  }
-  const r =
-    format === "csv"
-      ? readCsv(path, bytes.toString("utf8"), options.column, options.maxMass)
-      : format === "parquet"
-        ? await readParquet(path, options.column, options.maxMass)
-        : await readRoot(path, options.column, options.tree, options.maxMass);
+  const { raw, format, sha256: hash } = await readRaw(path, [options.column], options);
+  const r = collect(raw.values[0]!, options.maxMass);
   return {
     masses: r.masses,
-    rows: r.rows,
+    rows: raw.rows,
     invalid: r.invalid,
-    source: { path, format, column: r.column, sha256: sha256(bytes) },
+    source: { path, format, column: raw.columns[0]!, sha256: hash },
+  };
+}
+
+/** Several numeric columns read from a file, row-aligned: a row is kept only when every column is a finite number. */
+export interface NumericColumns {
+  /** The valid rows' values, one array per requested column, in the requested order. */
+  readonly columns: readonly Float64Array[];
+  /** Rows read (excluding header and comment lines). */
+  readonly rows: number;
+  /** Rows not used: the reason of the first bad cell of the row. */
+  readonly invalid: InvalidRows;
+  readonly source: {
+    readonly path: string;
+    readonly format: InputFormat;
+    readonly columns: readonly string[];
+    readonly sha256: string;
+  };
+}
+
+/**
+ * Reads several numeric columns (for example the muon momenta of the recoil scan), keeping the
+ * rows in which every requested column holds a finite number; every other row is counted by the
+ * reason of its first bad cell, with examples.
+ * @param path - the file (CSV, Parquet or ROOT TTree)
+ * @param columns - the column (branch) names
+ * @param options - format and TTree name
+ * @throws {@link PhysError} as {@link readMassColumn}
+ */
+export async function readNumericColumns(
+  path: string,
+  columns: readonly string[],
+  options: { readonly format?: InputFormat; readonly tree?: string } = {},
+): Promise<NumericColumns> {
+  const { raw, format, sha256: hash } = await readRaw(path, columns, options);
+  const out = columns.map(() => new Float64Array(raw.rows));
+  const bad = new InvalidCounter();
+  let n = 0;
+  for (let i = 0; i < raw.rows; i++) {
+    let ok = true;
+    for (let k = 0; k < columns.length && ok; k++) {
+      const cell = raw.values[k]![i];
+      const x = parseCell(cell);
+      if (typeof x === "string") {
+        bad.add(i + 1, `${columns[k]}=${rawText(cell)}`, x);
+        ok = false;
+      } else out[k]![n] = x;
+    }
+    if (ok) n++;
+  }
+  return {
+    columns: out.map((c) => c.slice(0, n)),
+    rows: raw.rows,
+    invalid: bad.result(),
+    source: { path, format, columns: raw.columns, sha256: hash },
   };
 }

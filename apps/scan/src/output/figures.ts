@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { WindowModel } from "../fit/window.js";
-import type { ResultsDocument } from "./results.js";
+import type { PointOutput, ResultsDocument } from "./results.js";
 import { type Axis, Plot } from "./svg.js";
 
 const GREEN = "#00cc00";
@@ -19,7 +19,11 @@ export interface Figure {
   readonly svg: string;
 }
 
-function finiteRange(values: readonly number[], positive: boolean): [number, number] {
+/**
+ * The smallest and largest finite values (only the positive ones if `positive`); a default range
+ * ([1e-3, 1] or [0, 1]) when there are none.
+ */
+export function finiteRange(values: readonly number[], positive: boolean): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const v of values) {
@@ -30,8 +34,11 @@ function finiteRange(values: readonly number[], positive: boolean): [number, num
   return Number.isFinite(lo) ? [lo, hi] : [positive ? 1e-3 : 0, 1];
 }
 
-/** Log axis padded to whole half-decades around the data. */
-function logAxis(values: readonly number[], label: string, headroom = 1): Axis {
+/**
+ * Log axis padded to whole decades around the positive finite values: from the decade below the
+ * smallest (less 0.1 decade) to `headroom` decades above the largest, rounded up.
+ */
+export function logAxis(values: readonly number[], label: string, headroom = 1): Axis {
   const [lo, hi] = finiteRange(values, true);
   return {
     min: 10 ** Math.floor(Math.log10(lo) - 0.1),
@@ -40,6 +47,48 @@ function logAxis(values: readonly number[], label: string, headroom = 1): Axis {
     label,
   };
 }
+
+/**
+ * Where a scan's line breaks: consecutive hypotheses more than five steps apart in the scan
+ * variable (a veto) are not joined. `x` is the plotted coordinate, `scan` the variable the grid
+ * steps in and `step` its local step (one resolution).
+ */
+export interface GapRule<P> {
+  readonly x: (p: P) => number;
+  readonly scan: (p: P) => number;
+  readonly step: (p: P) => number;
+}
+
+/**
+ * The plotted coordinates of the points with NaN inserted where the rule sees a gap, so that
+ * lines and bands break there; `pick` reads the values and `gap` is the value at the inserted NaN.
+ */
+export function withGaps<P, T>(
+  points: readonly P[],
+  rule: GapRule<P>,
+  pick: (p: P) => T,
+  gap: T,
+): { xs: number[]; vs: T[] } {
+  const xs: number[] = [];
+  const vs: T[] = [];
+  points.forEach((p, i) => {
+    const prev = points[i - 1];
+    if (prev !== undefined && rule.scan(p) - rule.scan(prev) > 5 * Math.max(rule.step(prev), 1e-6)) {
+      xs.push(Number.NaN);
+      vs.push(gap);
+    }
+    xs.push(rule.x(p));
+    vs.push(pick(p));
+  });
+  return { xs, vs };
+}
+
+/** The resonance scan's gaps: steps in reduced mass, one resolution apart (the J/ψ veto breaks them). */
+const RESONANCE_GAPS: GapRule<PointOutput> = {
+  x: (p) => p.mass,
+  scan: (p) => p.reducedMass,
+  step: (p) => p.resolution,
+};
 
 /** The dimuon-mass spectrum of the whole dataset (Belle2-4mu Fig. 11). */
 export function spectrumFigure(masses: Float64Array, doc: ResultsDocument, binWidth = 0.02): Figure {
@@ -126,91 +175,157 @@ export function excessFitFigure(
   return { name: "fit-largest-excess", svg: plot.toSvg() };
 }
 
-/** Local significance (signed) vs mass. */
-export function significanceFigure(doc: ResultsDocument): Figure {
-  const { xs, vs: zs } = withGaps(doc.points, (p) => p.signedSignificance, Number.NaN);
-  const [, zmax] = finiteRange(zs.map(Math.abs), false);
+/** What a signed-significance curve shows: coordinates (NaN breaks the line) and labels. */
+export interface SignificanceCurve {
+  readonly xs: readonly number[];
+  /** Signed local significance at each x, σ (NaN breaks the line). */
+  readonly zs: readonly number[];
+  readonly xMax: number;
+  readonly xLabel: string;
+  readonly title: string;
+  /** Legend of the curve (the test statistic). */
+  readonly legend: string;
+  /** Text in the top-left corner, e.g. the largest excess. */
+  readonly notes: readonly string[];
+}
+
+/**
+ * Signed local significance vs mass: the curve, the zero line and ±3σ lines; the y range is
+ * symmetric, at least ±4σ.
+ */
+export function significanceCurveFigure(name: string, curve: SignificanceCurve): Figure {
+  const [, zmax] = finiteRange(curve.zs.map(Math.abs), false);
   const lim = Math.max(4, Math.ceil(zmax + 0.5));
   const plot = new Plot({
-    x: { min: 0, max: Math.ceil(doc.settings.maxMassGeV), label: "M(μ⁺μ⁻) [GeV]" },
+    x: { min: 0, max: curve.xMax, label: curve.xLabel },
     y: { min: -lim, max: lim + 1, label: "Local significance [σ]" },
-    title: "Local significance of the signal fits",
+    title: curve.title,
   });
   plot.hline(0, { color: "#888", width: 1 });
   plot.hline(3, { color: "#d62728", width: 1, dash: "5,4" }, "3σ");
   plot.hline(-3, { color: "#d62728", width: 1, dash: "5,4" });
-  plot.line(xs, zs, { color: "#1f4e9c", width: 0.8 }, "sign(N_sig) √(2 ln L/L₀)");
-  if (doc.largestExcess) {
-    plot.note(
-      `largest: ${doc.largestExcess.localSignificance.toFixed(2)}σ local, ${doc.largestExcess.globalSignificance.toFixed(2)}σ global at ${doc.largestExcess.mass.toFixed(3)} GeV`,
-    );
-  }
-  return { name: "local-significance", svg: plot.toSvg() };
+  plot.line(curve.xs, curve.zs, { color: "#1f4e9c", width: 0.8 }, curve.legend);
+  for (const n of curve.notes) plot.note(n);
+  return { name, svg: plot.toSvg() };
+}
+
+/** Local significance (signed) vs mass. */
+export function significanceFigure(doc: ResultsDocument): Figure {
+  const { xs, vs: zs } = withGaps(doc.points, RESONANCE_GAPS, (p) => p.signedSignificance, Number.NaN);
+  const ex = doc.largestExcess;
+  return significanceCurveFigure("local-significance", {
+    xs,
+    zs,
+    xMax: Math.ceil(doc.settings.maxMassGeV),
+    xLabel: "M(μ⁺μ⁻) [GeV]",
+    title: "Local significance of the signal fits",
+    legend: "sign(N_sig) √(2 ln L/L₀)",
+    notes: ex
+      ? [
+          `largest: ${ex.localSignificance.toFixed(2)}σ local, ${ex.globalSignificance.toFixed(2)}σ global at ${ex.mass.toFixed(3)} GeV`,
+        ]
+      : [],
+  });
+}
+
+/** Observed and expected limits along a scan, ready to draw (NaN breaks lines and bands). */
+export interface LimitSeries {
+  readonly xs: readonly number[];
+  readonly observed: readonly number[];
+  /** The five expected quantiles (−2σ, −1σ, median, +1σ, +2σ), each a row over xs. */
+  readonly expected: readonly (readonly number[])[];
+  /** The (g−2)_μ-favoured band over xs and its legend, or null. */
+  readonly gm2: { readonly low: readonly number[]; readonly high: readonly number[]; readonly label: string } | null;
+}
+
+/** One point's limits: observed and the five expected values (−2σ…+2σ). */
+export interface PointLimits {
+  readonly observed: number;
+  readonly expected: readonly number[];
+}
+
+/**
+ * The limit series of a scan's points, with gaps where the rule sees them.
+ * @param gm2 - the (g−2)-favoured band of a point ([low, high]) and its legend, for coupling plots
+ */
+export function limitSeries<P>(
+  points: readonly P[],
+  rule: GapRule<P>,
+  pick: (p: P) => PointLimits,
+  gm2?: { readonly band: (p: P) => readonly number[]; readonly label: string },
+): LimitSeries {
+  const nan = Number.NaN;
+  const { xs, vs: v } = withGaps(points, rule, (p) => ({ ...pick(p), g2: gm2 ? gm2.band(p) : [] }), {
+    observed: nan,
+    expected: [nan, nan, nan, nan, nan],
+    g2: [nan, nan],
+  });
+  const row = (k: number): number[] => v.map((q) => q.expected[k] ?? nan);
+  return {
+    xs,
+    observed: v.map((q) => q.observed),
+    expected: [row(0), row(1), row(2), row(3), row(4)],
+    gm2: gm2 ? { low: v.map((q) => q.g2[0] ?? nan), high: v.map((q) => q.g2[1] ?? nan), label: gm2.label } : null,
+  };
+}
+
+/**
+ * A Brazil plot: the expected ±2σ (yellow) and ±1σ (green) bands, the expected median (dashed),
+ * the (g−2) band when the series has one, and the observed limit, on a log y axis covering the
+ * observed values, the outer band and the top of the (g−2) band.
+ */
+export function brazilFigure(
+  name: string,
+  options: {
+    readonly series: LimitSeries;
+    readonly x: Axis;
+    readonly yLabel: string;
+    readonly title: string;
+    readonly notes: readonly string[];
+  },
+): Figure {
+  const { series } = options;
+  const e = series.expected;
+  const all = [...series.observed, ...e[0]!, ...e[4]!];
+  const y = logAxis(series.gm2 ? [...all, ...series.gm2.high] : all, options.yLabel, 0.6);
+  const plot = new Plot({ x: options.x, y, title: options.title });
+  plot.band(series.xs, e[0]!, e[4]!, YELLOW, "Expected ± 2σ");
+  plot.band(series.xs, e[1]!, e[3]!, GREEN, "Expected ± 1σ");
+  plot.line(series.xs, e[2]!, { color: "black", width: 1.2, dash: "6,4" }, "Expected");
+  if (series.gm2) plot.band(series.xs, series.gm2.low, series.gm2.high, RED_BAND, series.gm2.label);
+  plot.line(series.xs, series.observed, { color: "black", width: 1.2 }, "Observed");
+  for (const n of options.notes) plot.note(n);
+  return { name, svg: plot.toSvg() };
 }
 
 type Quantity = "sigma" | "coupling";
 
-/**
- * The masses of the points with NaN inserted where consecutive hypotheses are more than five
- * resolutions apart (the J/ψ veto), so that lines and bands break there; `pick` reads the values.
- */
-function withGaps<T>(
-  points: ResultsDocument["points"],
-  pick: (p: ResultsDocument["points"][number]) => T,
-  gap: T,
-): { xs: number[]; vs: T[] } {
-  const xs: number[] = [];
-  const vs: T[] = [];
-  points.forEach((p, i) => {
-    const prev = points[i - 1];
-    if (prev !== undefined && p.reducedMass - prev.reducedMass > 5 * Math.max(prev.resolution, 1e-6)) {
-      xs.push(Number.NaN);
-      vs.push(gap);
-    }
-    xs.push(p.mass);
-    vs.push(pick(p));
-  });
-  return { xs, vs };
-}
-
 /** Brazil plot of σ × B or coupling limits for one model, with the (g−2) band for couplings. */
 export function limitFigure(doc: ResultsDocument, model: "zprime" | "scalar", quantity: Quantity): Figure {
-  const pick = (
-    p: ResultsDocument["points"][number],
-  ): { obs: number; exp: readonly number[]; g2: readonly number[] } =>
+  const pick = (p: PointOutput): PointLimits =>
     quantity === "sigma"
       ? model === "zprime"
-        ? { obs: p.upperLimitSigmaBrFb, exp: p.expectedUpperLimitSigmaBrFb, g2: p.gm2BandGPrime }
-        : { obs: p.upperLimitSigmaBrFbScalar, exp: p.expectedUpperLimitSigmaBrFbScalar, g2: p.gm2BandGS }
+        ? { observed: p.upperLimitSigmaBrFb, expected: p.expectedUpperLimitSigmaBrFb }
+        : { observed: p.upperLimitSigmaBrFbScalar, expected: p.expectedUpperLimitSigmaBrFbScalar }
       : model === "zprime"
-        ? { obs: p.upperLimitGPrime, exp: p.expectedUpperLimitGPrime, g2: p.gm2BandGPrime }
-        : { obs: p.upperLimitGS, exp: p.expectedUpperLimitGS, g2: p.gm2BandGS };
-  const nan = Number.NaN;
-  const { xs, vs: v } = withGaps(doc.points, pick, { obs: nan, exp: [nan, nan, nan, nan, nan], g2: [nan, nan] });
-  const obs = v.map((q) => q.obs);
-  const e = (k: number): number[] => v.map((q) => q.exp[k]!);
+        ? { observed: p.upperLimitGPrime, expected: p.expectedUpperLimitGPrime }
+        : { observed: p.upperLimitGS, expected: p.expectedUpperLimitGS };
+  const gm2 = {
+    band: (p: PointOutput) => (model === "zprime" ? p.gm2BandGPrime : p.gm2BandGS),
+    label: `(g−2)_μ ± ${doc.settings.gm2Sigmas}σ (${doc.settings.gm2Input})`,
+  };
+  const series = limitSeries(doc.points, RESONANCE_GAPS, pick, quantity === "coupling" ? gm2 : undefined);
   const name = model === "zprime" ? "Z'" : "S";
   const label =
     quantity === "sigma" ? `σ(e⁺e⁻ → μ⁺μ⁻${name}) × B(${name} → μ⁺μ⁻) [fb]` : model === "zprime" ? "g'" : "g_S";
-  const all = [...obs, ...e(0), ...e(4)];
-  const gm2Low = v.map((q) => q.g2[0]!);
-  const gm2High = v.map((q) => q.g2[1]!);
-  const y = logAxis(quantity === "coupling" ? [...all, ...gm2High] : all, label, 0.6);
-  const plot = new Plot({
+  return brazilFigure(`${quantity === "sigma" ? "sigma-br" : "coupling"}-${model}`, {
+    series,
     x: { min: 0, max: Math.ceil(doc.settings.maxMassGeV), label: `M(${name}) [GeV]` },
-    y,
+    yLabel: label,
     title:
       model === "zprime"
         ? `Lμ − Lτ Z': ${(doc.settings.cl * 100).toFixed(0)}% CL upper limits`
         : `Muonphilic scalar S: ${(doc.settings.cl * 100).toFixed(0)}% CL upper limits`,
+    notes: [doc.input.description],
   });
-  plot.band(xs, e(0), e(4), YELLOW, "Expected ± 2σ");
-  plot.band(xs, e(1), e(3), GREEN, "Expected ± 1σ");
-  plot.line(xs, e(2), { color: "black", width: 1.2, dash: "6,4" }, "Expected");
-  if (quantity === "coupling") {
-    plot.band(xs, gm2Low, gm2High, RED_BAND, `(g−2)_μ ± ${doc.settings.gm2Sigmas}σ (${doc.settings.gm2Input})`);
-  }
-  plot.line(xs, obs, { color: "black", width: 1.2 }, "Observed");
-  plot.note(doc.input.description);
-  return { name: `${quantity === "sigma" ? "sigma-br" : "coupling"}-${model}`, svg: plot.toSvg() };
 }

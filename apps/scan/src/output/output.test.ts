@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { formatDuration, ProgressBar } from "../run/progress.js";
+import { limitSeries, logAxis, withGaps } from "./figures.js";
 import { bundledFont, renderPng } from "./png.js";
 import type { PointOutput, ResultsDocument } from "./results.js";
 import { escapeXml, formatTick, linearTicks, Plot } from "./svg.js";
-import { hepDataTables, pointsCsv } from "./tables.js";
+import { bandColumns, csvField, hepDataSubmission, hepDataTable, hepDataTables, pointsCsv, toCsv } from "./tables.js";
 
 const nan = Number.NaN;
 const point = (i: number, ok = true): PointOutput =>
@@ -80,6 +81,65 @@ describe("tables", () => {
   });
 });
 
+describe("shared table builders", () => {
+  it("CSV: columns with band columns, NaN empty, quoting", () => {
+    type Row = { a: number; e: number[]; t: string };
+    const rows: Row[] = [
+      { a: 1, e: [1, 2, 3, 4, 5], t: "x,y" },
+      { a: nan, e: [nan, 2, 3, 4, 5], t: "" },
+    ];
+    const csv = toCsv<Row>([["a", (r) => r.a], ...bandColumns<Row>("e", (r) => r.e), ["t", (r) => r.t]], rows);
+    expect(csv).toBe('a,e_m2,e_m1,e_median,e_p1,e_p2,t\n1,1,2,3,4,5,"x,y"\n,,2,3,4,5,\n');
+    expect(csvField(undefined)).toBe("");
+  });
+  it("HEPData: units only where given, one qualifiers block per table, a submission listing the files", () => {
+    const t = hepDataTable({
+      file: "t.yaml",
+      name: "T",
+      description: "d",
+      independent: { name: "M", units: "GEV", values: [{ value: 1 }] },
+      qualifiers: [{ name: "CL", value: "90%" }],
+      dependent: [{ name: "g", values: [{ value: 2 }] }],
+    });
+    const y = parse(t.yaml);
+    expect(y.independent_variables[0].header).toEqual({ name: "M", units: "GEV" });
+    expect(y.dependent_variables[0]).toEqual({
+      header: { name: "g" },
+      qualifiers: [{ name: "CL", value: "90%" }],
+      values: [{ value: 2 }],
+    });
+    const docs = parseAllDocuments(hepDataSubmission("c", 10.58, [t])).map((d) => d.toJS());
+    expect(docs).toEqual([
+      { comment: "c" },
+      { name: "T", description: "d", keywords: [{ name: "cmenergies", values: [10.58] }], data_file: "t.yaml" },
+    ]);
+  });
+});
+
+describe("shared figure helpers", () => {
+  type P = { x: number; s: number };
+  const rule = { x: (p: P) => p.x, scan: (p: P) => p.s, step: () => 1 };
+  const pts: P[] = [0, 1, 2, 9, 10].map((s) => ({ x: 10 * s, s }));
+  it("withGaps breaks where consecutive points are more than five steps apart", () => {
+    const { xs, vs } = withGaps(pts, rule, (p) => p.s, -1);
+    expect(xs).toEqual([0, 10, 20, nan, 90, 100]);
+    expect(vs).toEqual([0, 1, 2, -1, 9, 10]);
+  });
+  it("limitSeries: five expected rows, the (g−2) band only when asked", () => {
+    const pick = (p: P) => ({ observed: p.s, expected: [1, 2, 3, 4, 5].map((k) => k * p.s) });
+    const plain = limitSeries(pts, rule, pick);
+    expect(plain.gm2).toBeNull();
+    expect(plain.expected.map((r) => r[1])).toEqual([1, 2, 3, 4, 5]);
+    expect(plain.observed[3]).toBeNaN();
+    const band = limitSeries(pts, rule, pick, { band: (p) => [p.s, 2 * p.s], label: "g2" });
+    expect(band.gm2?.high).toEqual([0, 2, 4, nan, 18, 20]);
+    expect(band.gm2?.label).toBe("g2");
+  });
+  it("logAxis pads to decades around the positive finite values", () => {
+    expect(logAxis([0.03, 5, nan, -1, 0], "y", 1)).toEqual({ min: 0.01, max: 100, log: true, label: "y" });
+  });
+});
+
 describe("SVG", () => {
   it("chooses 1-2-5 ticks and formats them", () => {
     expect(linearTicks(0, 9)).toEqual([0, 2, 4, 6, 8]);
@@ -98,6 +158,28 @@ describe("SVG", () => {
     // two separate pieces of line: two "M" moves in its path
     const path = /<path d="(M[^"]*)" fill="none" stroke="black"/.exec(svg)![1]!;
     expect(path.match(/M/g)!.length).toBe(2);
+  });
+  it("stacks step histograms: each layer from the top of the one below, zero and NaN as nothing", () => {
+    const p = new Plot({ x: { min: 0, max: 2, label: "x" }, y: { min: 0, max: 10, label: "y" } });
+    p.stack(
+      [0, 1, 2],
+      [
+        { counts: [2, nan], fill: "red", label: "a" },
+        { counts: [3, 4], fill: "blue", color: "navy", label: "b" },
+      ],
+    );
+    const svg = p.toSvg();
+    const areas = [...svg.matchAll(/<path d="(M[^"]*)Z" fill="(\w+)" stroke="none"\/>/g)];
+    expect(areas.map((m) => m[2])).toEqual(["red", "blue"]);
+    const ys = (d: string): number[] => [...d.matchAll(/,([\d.]+)/g)].map((m) => Number(m[1]));
+    // outlines: 4 upper points left to right, 4 lower points right to left
+    const [red, blue] = areas.map((m) => ys(m[1]!));
+    expect(blue!.slice(4).reverse()).toEqual(red!.slice(0, 4));
+    expect(red!.slice(4)).toEqual([p.py(0), p.py(0), p.py(0), p.py(0)].map((v) => Number(v.toFixed(2))));
+    expect(blue!.slice(0, 4)).toEqual([p.py(5), p.py(5), p.py(4), p.py(4)].map((v) => Number(v.toFixed(2))));
+    expect(svg).toContain('stroke="navy"');
+    expect(svg).toContain(">a<");
+    expect(svg).not.toContain("NaN");
   });
 });
 

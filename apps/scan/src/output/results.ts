@@ -220,7 +220,7 @@ export function writeAtomic(path: string, text: string): void {
   }
 }
 
-/** Serialises results.json (NaN as null). */
-export function serialiseDocument(doc: ResultsDocument): string {
+/** Serialises a results.json document of any analysis (NaN as null). */
+export function serialiseDocument(doc: object): string {
   return `${toJson(doc, 1)}\n`;
 }

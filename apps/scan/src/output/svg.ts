@@ -187,6 +187,51 @@ export class Plot {
     return this;
   }
 
+  /**
+   * Stacked step histograms: layer k is filled between the sums of layers 0…k−1 and 0…k, so the
+   * first layer lies at the bottom; each gets a legend box (in the given order) if it has a label.
+   * Non-finite or negative contents count as 0; on a log axis a stack starts at the axis minimum.
+   * @param edges - bin edges (length n + 1)
+   * @param layers - contents (length n), fill and outline colour of each layer, bottom first
+   */
+  stack(
+    edges: ArrayLike<number>,
+    layers: readonly {
+      readonly counts: ArrayLike<number>;
+      readonly fill: string;
+      readonly color?: string;
+      readonly label?: string;
+    }[],
+  ): this {
+    const n = edges.length - 1;
+    const floor = this.y.log ? this.y.min : Math.max(this.y.min, 0);
+    const level = (v: number): string => this.clampY(this.py(this.y.log && v <= floor ? floor : v)).toFixed(2);
+    let below = new Float64Array(n);
+    for (const layer of layers) {
+      const above = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const c = layer.counts[i]!;
+        above[i] = below[i]! + (Number.isFinite(c) && c > 0 ? c : 0);
+      }
+      const X = (i: number): string => this.px(edges[i]!).toFixed(2);
+      // upper outline left to right, lower outline right to left
+      let top = "";
+      let bottom = "";
+      for (let i = 0; i < n; i++) {
+        top += `${i === 0 ? "M" : "L"}${X(i)},${level(above[i]!)}L${X(i + 1)},${level(above[i]!)}`;
+        const j = n - 1 - i;
+        bottom += `L${X(j + 1)},${level(below[j]!)}L${X(j)},${level(below[j]!)}`;
+      }
+      if (n > 0) {
+        this.body.push(`<path d="${top}${bottom}Z" fill="${layer.fill}" stroke="none"/>`);
+        this.body.push(`<path d="${top}" fill="none" stroke="${layer.color ?? layer.fill}" stroke-width="1"/>`);
+      }
+      if (layer.label) this.legendEntries.push({ kind: "box", label: layer.label, fill: layer.fill });
+      below = above;
+    }
+    return this;
+  }
+
   /** Points with vertical error bars (data). */
   points(
     xs: ArrayLike<number>,

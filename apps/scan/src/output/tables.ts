@@ -8,21 +8,32 @@
 import { stringify } from "yaml";
 import type { PointOutput, ResultsDocument } from "./results.js";
 
-/** A CSV field: numbers with full precision, empty for NaN. */
-function field(v: unknown): string {
+/** A CSV field: numbers with full precision, empty for NaN; text quoted when it holds `"`, `,` or a newline. */
+export function csvField(v: unknown): string {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
   const s = String(v ?? "");
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const BANDS = ["m2", "m1", "median", "p1", "p2"] as const;
+/** The suffixes of the five expected-limit columns (−2σ, −1σ, median, +1σ, +2σ). */
+export const BAND_SUFFIXES = ["m2", "m1", "median", "p1", "p2"] as const;
 
-/** The columns of points.csv: name and getter. */
-type Column = readonly [string, (p: PointOutput) => unknown];
+/** A CSV column: name and getter. */
+export type CsvColumn<P> = readonly [string, (p: P) => unknown];
 
-/** Five band columns for a getter of the five expected values. */
-const bandColumns = (prefix: string, get: (p: PointOutput) => readonly number[]): Column[] =>
-  BANDS.map((b, i): Column => [`${prefix}_${b}`, (p) => get(p)[i]]);
+/** Five band columns `${prefix}_m2` … `${prefix}_p2` for a getter of the five expected values. */
+export function bandColumns<P>(prefix: string, get: (p: P) => readonly number[]): CsvColumn<P>[] {
+  return BAND_SUFFIXES.map((b, i): CsvColumn<P> => [`${prefix}_${b}`, (p) => get(p)[i]]);
+}
+
+/** A CSV document: a header line of the column names, then one line per row, newline-terminated. */
+export function toCsv<P>(columns: readonly CsvColumn<P>[], rows: readonly P[]): string {
+  const lines = [columns.map(([n]) => n).join(",")];
+  for (const p of rows) lines.push(columns.map(([, get]) => csvField(get(p))).join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+type Column = CsvColumn<PointOutput>;
 
 const COLUMNS: readonly Column[] = [
   ["index", (p) => p.index],
@@ -37,14 +48,14 @@ const COLUMNS: readonly Column[] = [
   ["local_significance", (p) => p.localSignificance],
   ["signed_significance", (p) => p.signedSignificance],
   ["upper_limit_yield", (p) => p.upperLimitYield],
-  ...bandColumns("expected_upper_limit_yield", (p) => p.expectedUpperLimitYield),
+  ...bandColumns<PointOutput>("expected_upper_limit_yield", (p) => p.expectedUpperLimitYield),
   ["upper_limit_yield_syst", (p) => p.upperLimitYieldSyst],
   ["efficiency_zprime", (p) => p.efficiencyZprime],
   ["efficiency_scalar", (p) => p.efficiencyScalar],
   ["upper_limit_sigma_br_fb_zprime", (p) => p.upperLimitSigmaBrFb],
-  ...bandColumns("expected_sigma_br_fb_zprime", (p) => p.expectedUpperLimitSigmaBrFb),
+  ...bandColumns<PointOutput>("expected_sigma_br_fb_zprime", (p) => p.expectedUpperLimitSigmaBrFb),
   ["upper_limit_sigma_br_fb_scalar", (p) => p.upperLimitSigmaBrFbScalar],
-  ...bandColumns("expected_sigma_br_fb_scalar", (p) => p.expectedUpperLimitSigmaBrFbScalar),
+  ...bandColumns<PointOutput>("expected_sigma_br_fb_scalar", (p) => p.expectedUpperLimitSigmaBrFbScalar),
   ["upper_limit_g_prime", (p) => p.upperLimitGPrime],
   ["expected_g_prime_median", (p) => p.expectedUpperLimitGPrime[2]],
   ["upper_limit_g_s", (p) => p.upperLimitGS],
@@ -58,13 +69,11 @@ const COLUMNS: readonly Column[] = [
 
 /** points.csv: one row per mass hypothesis. */
 export function pointsCsv(doc: ResultsDocument): string {
-  const lines = [COLUMNS.map(([n]) => n).join(",")];
-  for (const p of doc.points) lines.push(COLUMNS.map(([, get]) => field(get(p))).join(","));
-  return `${lines.join("\n")}\n`;
+  return toCsv(COLUMNS, doc.points);
 }
 
-/** HEPData value with ±1σ and ±2σ expected bands as asymmetric errors around the median. */
-function bandValue(e: readonly number[]): Record<string, unknown> {
+/** HEPData value with ±1σ and ±2σ expected bands as asymmetric errors around the median ("-" unless all five are finite). */
+export function hepBandValue(e: readonly number[]): Record<string, unknown> {
   const med = e[2]!;
   if (!e.every(Number.isFinite)) return { value: "-" };
   return {
@@ -76,7 +85,10 @@ function bandValue(e: readonly number[]): Record<string, unknown> {
   };
 }
 
-const num = (v: number): Record<string, unknown> => ({ value: Number.isFinite(v) ? v : "-" });
+/** A HEPData value, "-" when not finite. */
+export function hepValue(v: number): Record<string, unknown> {
+  return { value: Number.isFinite(v) ? v : "-" };
+}
 
 /** One HEPData table: file name, description and YAML. */
 export interface HepDataTable {
@@ -86,35 +98,98 @@ export interface HepDataTable {
   readonly yaml: string;
 }
 
+/** A HEPData variable: header name, units (omitted when absent) and values. */
+export interface HepDataVariable {
+  readonly name: string;
+  readonly units?: string;
+  readonly values: readonly Record<string, unknown>[];
+}
+
+/** The parts of a HEPData table: file, name, description, one independent variable, dependents sharing the qualifiers. */
+export interface HepDataTableSpec {
+  readonly file: string;
+  readonly name: string;
+  readonly description: string;
+  readonly independent: HepDataVariable;
+  readonly qualifiers: readonly Record<string, unknown>[];
+  readonly dependent: readonly HepDataVariable[];
+}
+
+const header = (v: HepDataVariable): Record<string, unknown> => ({
+  name: v.name,
+  ...(v.units ? { units: v.units } : {}),
+});
+
+/** One HEPData table file (`independent_variables`, `dependent_variables` with the qualifiers). */
+export function hepDataTable(spec: HepDataTableSpec): HepDataTable {
+  return {
+    file: spec.file,
+    name: spec.name,
+    description: spec.description,
+    yaml: stringify({
+      independent_variables: [{ header: header(spec.independent), values: spec.independent.values }],
+      dependent_variables: spec.dependent.map((d) => ({
+        header: header(d),
+        qualifiers: spec.qualifiers,
+        values: d.values,
+      })),
+    }),
+  };
+}
+
+/** The qualifiers of a scan's tables: √s (GeV), luminosity (fb⁻¹) and the confidence level. */
+export function hepQualifiers(settings: {
+  readonly sqrtSGeV: number;
+  readonly luminosityInvFb: number;
+  readonly cl: number;
+}): Record<string, unknown>[] {
+  return [
+    { name: "SQRT(S)", units: "GEV", value: settings.sqrtSGeV },
+    { name: "LUMINOSITY", units: "FB$^{-1}$", value: settings.luminosityInvFb },
+    { name: "CL", value: `${(settings.cl * 100).toFixed(0)}%` },
+  ];
+}
+
+/**
+ * submission.yaml: a comment document, then one document per table (name, description, the
+ * `cmenergies` keyword, data file), separated by `---`.
+ * @param sqrtSGeV - centre-of-mass energy, GeV
+ */
+export function hepDataSubmission(comment: string, sqrtSGeV: number, tables: readonly HepDataTable[]): string {
+  const docs: string[] = [
+    stringify({ comment }),
+    ...tables.map((t) =>
+      stringify({
+        name: t.name,
+        description: t.description,
+        keywords: [{ name: "cmenergies", values: [sqrtSGeV] }],
+        data_file: t.file,
+      }),
+    ),
+  ];
+  return docs.join("---\n");
+}
+
 /** The HEPData tables of a scan and the submission.yaml that lists them. */
 export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; submission: string } {
   const pts = doc.points;
   const cl = `${(doc.settings.cl * 100).toFixed(0)}%`;
-  const qualifiers = [
-    { name: "SQRT(S)", units: "GEV", value: doc.settings.sqrtSGeV },
-    { name: "LUMINOSITY", units: "FB$^{-1}$", value: doc.settings.luminosityInvFb },
-    { name: "CL", value: cl },
-  ];
-  const massVar = (label: string) => ({ header: { name: label, units: "GEV" }, values: pts.map((p) => num(p.mass)) });
+  const qualifiers = hepQualifiers(doc.settings);
   const table = (
     file: string,
     name: string,
     description: string,
     massLabel: string,
-    deps: { name: string; units?: string; values: Record<string, unknown>[] }[],
-  ): HepDataTable => ({
-    file,
-    name,
-    description,
-    yaml: stringify({
-      independent_variables: [massVar(massLabel)],
-      dependent_variables: deps.map((d) => ({
-        header: { name: d.name, ...(d.units ? { units: d.units } : {}) },
-        qualifiers,
-        values: d.values,
-      })),
-    }),
-  });
+    dependent: HepDataVariable[],
+  ): HepDataTable =>
+    hepDataTable({
+      file,
+      name,
+      description,
+      independent: { name: massLabel, units: "GEV", values: pts.map((p) => hepValue(p.mass)) },
+      qualifiers,
+      dependent,
+    });
   const tables = [
     table(
       "sigma_br_zprime.yaml",
@@ -122,11 +197,15 @@ export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; s
       `Observed and expected ${cl} CL upper limits on sigma(e+e- -> mu+mu- Z') x B(Z' -> mu+mu-).`,
       "M(Z')",
       [
-        { name: "Observed upper limit on sigma x B", units: "FB", values: pts.map((p) => num(p.upperLimitSigmaBrFb)) },
+        {
+          name: "Observed upper limit on sigma x B",
+          units: "FB",
+          values: pts.map((p) => hepValue(p.upperLimitSigmaBrFb)),
+        },
         {
           name: "Expected upper limit on sigma x B",
           units: "FB",
-          values: pts.map((p) => bandValue(p.expectedUpperLimitSigmaBrFb)),
+          values: pts.map((p) => hepBandValue(p.expectedUpperLimitSigmaBrFb)),
         },
       ],
     ),
@@ -139,12 +218,12 @@ export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; s
         {
           name: "Observed upper limit on sigma x B",
           units: "FB",
-          values: pts.map((p) => num(p.upperLimitSigmaBrFbScalar)),
+          values: pts.map((p) => hepValue(p.upperLimitSigmaBrFbScalar)),
         },
         {
           name: "Expected upper limit on sigma x B",
           units: "FB",
-          values: pts.map((p) => bandValue(p.expectedUpperLimitSigmaBrFbScalar)),
+          values: pts.map((p) => hepBandValue(p.expectedUpperLimitSigmaBrFbScalar)),
         },
       ],
     ),
@@ -154,8 +233,8 @@ export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; s
       `Observed and expected ${cl} CL upper limits on the L_mu - L_tau coupling g'.`,
       "M(Z')",
       [
-        { name: "Observed upper limit on g'", values: pts.map((p) => num(p.upperLimitGPrime)) },
-        { name: "Expected upper limit on g'", values: pts.map((p) => bandValue(p.expectedUpperLimitGPrime)) },
+        { name: "Observed upper limit on g'", values: pts.map((p) => hepValue(p.upperLimitGPrime)) },
+        { name: "Expected upper limit on g'", values: pts.map((p) => hepBandValue(p.expectedUpperLimitGPrime)) },
       ],
     ),
     table(
@@ -164,8 +243,8 @@ export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; s
       `Observed and expected ${cl} CL upper limits on the muonphilic scalar coupling g_S.`,
       "M(S)",
       [
-        { name: "Observed upper limit on g_S", values: pts.map((p) => num(p.upperLimitGS)) },
-        { name: "Expected upper limit on g_S", values: pts.map((p) => bandValue(p.expectedUpperLimitGS)) },
+        { name: "Observed upper limit on g_S", values: pts.map((p) => hepValue(p.upperLimitGS)) },
+        { name: "Expected upper limit on g_S", values: pts.map((p) => hepBandValue(p.expectedUpperLimitGS)) },
       ],
     ),
     table(
@@ -174,29 +253,17 @@ export function hepDataTables(doc: ResultsDocument): { tables: HepDataTable[]; s
       "Local significance sqrt(2 ln(L/L0)) of the signal fit at each mass hypothesis (one-sided).",
       "M(mu+mu-)",
       [
-        { name: "Local significance", values: pts.map((p) => num(p.localSignificance)) },
+        { name: "Local significance", values: pts.map((p) => hepValue(p.localSignificance)) },
         {
           name: "Signal yield",
           values: pts.map((p) => ({
-            ...num(p.signalYield),
+            ...hepValue(p.signalYield),
             ...(Number.isFinite(p.signalYieldError) ? { errors: [{ symerror: p.signalYieldError }] } : {}),
           })),
         },
       ],
     ),
   ];
-  const docs: string[] = [
-    stringify({
-      comment: `muonphilic resonance scan (${doc.input.description}); run ${doc.runId}. Method of Belle II, PRD 109, 112015 (2024).`,
-    }),
-    ...tables.map((t) =>
-      stringify({
-        name: t.name,
-        description: t.description,
-        keywords: [{ name: "cmenergies", values: [doc.settings.sqrtSGeV] }],
-        data_file: t.file,
-      }),
-    ),
-  ];
-  return { tables, submission: docs.join("---\n") };
+  const comment = `muonphilic resonance scan (${doc.input.description}); run ${doc.runId}. Method of Belle II, PRD 109, 112015 (2024).`;
+  return { tables, submission: hepDataSubmission(comment, doc.settings.sqrtSGeV, tables) };
 }

@@ -12,19 +12,95 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Calibration } from "../calibration.js";
 import type { GridPoint } from "../grid.js";
+import type { RecoilModel } from "../recoil/model.js";
+import type { RecoilPointRecord } from "../recoil/types.js";
+import { analyseRecoilPoint, type RecoilData, type RecoilGridPoint, type WindowSettings } from "../recoil/window.js";
 import { analysePoint, type PointRecord, type PointSettings } from "./point.js";
 
-/** Messages between the pool and its workers. */
-export type WorkerMessage =
+/** What the workers of a pool analyse: the resonance scan or the recoil scan, with their shared inputs. */
+export type PoolAnalysis =
   | {
-      readonly type: "init";
-      readonly sorted: SharedArrayBuffer;
-      readonly length: number;
+      readonly kind: "resonance";
+      readonly sorted: Float64Array;
       readonly calibration: Calibration;
       readonly settings: PointSettings;
     }
-  | { readonly type: "task"; readonly points: readonly GridPoint[] }
-  | { readonly type: "result"; readonly records: readonly PointRecord[] };
+  | {
+      readonly kind: "recoil";
+      readonly model: RecoilModel;
+      readonly data: RecoilData;
+      readonly settings: WindowSettings;
+    };
+
+/** A grid point of either analysis. */
+export type PoolPoint = GridPoint | RecoilGridPoint;
+/** A finished point of either analysis. */
+export type PoolRecord = PointRecord | RecoilPointRecord;
+
+/** The init message's payload: the resonance data travel as shared memory, the recoil inputs by structured clone. */
+type WireAnalysis =
+  | (Omit<Extract<PoolAnalysis, { kind: "resonance" }>, "sorted"> & {
+      readonly sorted: SharedArrayBuffer;
+      readonly length: number;
+    })
+  | Extract<PoolAnalysis, { kind: "recoil" }>;
+
+/** Messages between the pool and its workers. */
+export type WorkerMessage =
+  | { readonly type: "init"; readonly analysis: WireAnalysis }
+  | { readonly type: "task"; readonly points: readonly PoolPoint[] }
+  | { readonly type: "result"; readonly records: readonly PoolRecord[] };
+
+/** The analysis of a worker from its init message. */
+export function fromWire(w: WireAnalysis): PoolAnalysis {
+  return w.kind === "resonance" ? { ...w, sorted: new Float64Array(w.sorted, 0, w.length) } : w;
+}
+
+/** Analyses a batch of points of either analysis; a point that throws becomes a record with status "error". */
+export function analysePoolBatch(analysis: PoolAnalysis, points: readonly PoolPoint[]): PoolRecord[] {
+  if (analysis.kind === "resonance") {
+    return analyseBatch(analysis.sorted, analysis.calibration, points as readonly GridPoint[], analysis.settings);
+  }
+  return (points as readonly RecoilGridPoint[]).map((point) => {
+    try {
+      return analyseRecoilPoint(analysis.model, analysis.data, point, analysis.settings);
+    } catch (e) {
+      return recoilErrorRecord(point, e);
+    }
+  });
+}
+
+function recoilErrorRecord(point: RecoilGridPoint, e: unknown): RecoilPointRecord {
+  const nan = Number.NaN;
+  return {
+    index: point.index,
+    mass: point.mass,
+    massSquared: point.mass * point.mass,
+    resolutionM2: point.sigmaM2,
+    windowLow: nan,
+    windowHigh: nan,
+    massBins: 0,
+    cosBins: 0,
+    signalModel: "narrow",
+    widthGeV: nan,
+    status: "error",
+    message: e instanceof Error ? e.message : String(e),
+    nEvents: 0,
+    expectedBackground: nan,
+    efficiency: nan,
+    signalPerFb: nan,
+    sigmaHatFb: nan,
+    backgroundNorm: nan,
+    q0: nan,
+    localSignificance: nan,
+    signedSignificance: nan,
+    upperLimitSigmaFb: nan,
+    expectedUpperLimitSigmaFb: [nan, nan, nan, nan, nan],
+    limitMethod: "asymptotic",
+    expectedUpperLimitSigmaFb1d: nan,
+    fit: { valid: false, nll: nan, parameters: 0 },
+  };
+}
 
 /** Analyses a batch of points; a point that throws becomes a record with status "error". */
 export function analyseBatch(
@@ -83,44 +159,45 @@ export function workerScript(): URL | null {
 }
 
 /** Options of {@link runPool}. */
-export interface PoolOptions {
+export interface PoolOptions<R extends PoolRecord = PoolRecord> {
   /** Number of worker threads (1: run in the calling thread). */
   readonly workers: number;
   /** Points per task message. */
   readonly batch: number;
   /** Called with each finished batch, in completion order. */
-  readonly onRecords: (records: readonly PointRecord[]) => void;
+  readonly onRecords: (records: readonly R[]) => void;
 }
 
 /**
  * Analyses `points` on a pool of workers; resolves when all are done.
- * @param sorted - the sorted reduced masses (copied once into shared memory)
- * @param calibration - the signal calibration
+ * @param analysis - which analysis, with its shared inputs (the resonance scan's sorted reduced
+ *   masses are copied once into shared memory)
  * @param points - the hypotheses to run
- * @param settings - the statistical settings
  * @param options - workers, batch size, result callback
  */
-export async function runPool(
-  sorted: Float64Array,
-  calibration: Calibration,
-  points: readonly GridPoint[],
-  settings: PointSettings,
-  options: PoolOptions,
+export async function runPool<R extends PoolRecord>(
+  analysis: PoolAnalysis,
+  points: readonly PoolPoint[],
+  options: PoolOptions<R>,
 ): Promise<void> {
   const script = workerScript();
   const nWorkers = Math.max(1, Math.min(options.workers, Math.ceil(points.length / options.batch)));
-  const batches: GridPoint[][] = [];
+  const batches: PoolPoint[][] = [];
   for (let i = 0; i < points.length; i += options.batch) batches.push(points.slice(i, i + options.batch));
   if (nWorkers === 1 || script === null) {
     for (const b of batches) {
-      options.onRecords(analyseBatch(sorted, calibration, b, settings));
+      options.onRecords(analysePoolBatch(analysis, b) as R[]);
       // Let timers (progress bar, signals) run between batches.
       await new Promise((r) => setImmediate(r));
     }
     return;
   }
-  const shared = new SharedArrayBuffer(sorted.byteLength);
-  new Float64Array(shared).set(sorted);
+  let wire: WireAnalysis;
+  if (analysis.kind === "resonance") {
+    const shared = new SharedArrayBuffer(analysis.sorted.byteLength);
+    new Float64Array(shared).set(analysis.sorted);
+    wire = { ...analysis, sorted: shared, length: analysis.sorted.length };
+  } else wire = analysis;
   let next = 0;
   await new Promise<void>((resolve, reject) => {
     let running = nWorkers;
@@ -142,7 +219,7 @@ export async function runPool(
       worker.on("message", (msg: WorkerMessage) => {
         if (msg.type !== "result") return;
         try {
-          options.onRecords(msg.records);
+          options.onRecords(msg.records as R[]);
         } catch (e) {
           fail(e);
           return;
@@ -150,7 +227,7 @@ export async function runPool(
         feed();
       });
       worker.on("error", fail);
-      worker.postMessage({ type: "init", sorted: shared, length: sorted.length, calibration, settings });
+      worker.postMessage({ type: "init", analysis: wire });
       feed();
     }
   });

@@ -171,7 +171,7 @@ export interface ScanOutcome {
 }
 
 /** Reads an existing results.json's run id, or null. */
-function existingRunId(out: string): string | null {
+export function existingRunId(out: string): string | null {
   const path = join(out, RESULTS_FILE);
   if (!existsSync(path)) return null;
   try {
@@ -251,7 +251,7 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
   const bar = new ProgressBar(mine.length, resumed, config.progress ? io.progress : null, "scan");
   const records = new Map<number, PointRecord>(done);
   try {
-    await runPool(sorted, calibration, todo, pointSettingsOf(settings), {
+    await runPool<PointRecord>({ kind: "resonance", sorted, calibration, settings: pointSettingsOf(settings) }, todo, {
       workers: config.workers,
       batch: config.cls === "toys" ? 1 : 8,
       onRecords: (recs) => {

@@ -1,21 +1,20 @@
 /**
- * The worker-thread entry of the scan pool: receives the sorted reduced-mass column (shared
- * memory), the calibration and the settings once, then batches of grid points, and returns their
- * records. A point that throws is returned with status "error" and the message.
+ * The worker-thread entry of the scan pool: receives the analysis and its shared inputs once (the
+ * resonance scan's sorted reduced masses in shared memory, the recoil scan's model and data), then
+ * batches of grid points, and returns their records. A point that throws is returned with status "error" and the message.
  *
  * @packageDocumentation
  */
 import { parentPort } from "node:worker_threads";
-import { analyseBatch, type WorkerMessage } from "./pool.js";
+import { analysePoolBatch, fromWire, type PoolAnalysis, type WorkerMessage } from "./pool.js";
 
 const port = parentPort;
 if (port !== null) {
-  let init: Extract<WorkerMessage, { type: "init" }> | null = null;
+  let analysis: PoolAnalysis | null = null;
   port.on("message", (msg: WorkerMessage) => {
-    if (msg.type === "init") init = msg;
-    else if (msg.type === "task" && init !== null) {
-      const sorted = new Float64Array(init.sorted, 0, init.length);
-      port.postMessage({ type: "result", records: analyseBatch(sorted, init.calibration, msg.points, init.settings) });
+    if (msg.type === "init") analysis = fromWire(msg.analysis);
+    else if (msg.type === "task" && analysis !== null) {
+      port.postMessage({ type: "result", records: analysePoolBatch(analysis, msg.points) });
     }
   });
 }
