@@ -15,7 +15,7 @@ import { type Belle2Detector, belle2, select } from "@muonphilic/detectors";
 import { createRandom } from "@muonphilic/kinematics";
 import { generateMuMuX } from "@muonphilic/models";
 import { argumentError } from "@muonphilic/units";
-import { type RecoilCuts, recoilEvaluator, recoilRequirements } from "./selection.js";
+import { type RecoilCuts, recoilEvaluator, recoilEventAt, recoilRequirements } from "./selection.js";
 
 /** The fine signal-shape grid: u = (M² − m²)/σ from U_MIN in steps of U_STEP, cos θ* in COS_BINS equal bins. */
 export const SHAPE_GRID = {
@@ -154,12 +154,7 @@ export function simulateBackgrounds(settings: ModelSettings): {
   toy: { m2: Float64Array; cosTheta: Float64Array };
 } {
   const det = recoilDetector();
-  const ev = recoilEvaluator(det.beams, settings.cuts);
-  const at = (e: Parameters<NonNullable<Parameters<typeof toyDataset>[0]["variables"]>[string]>[0], i: number) => {
-    const a = e.particles.muMinus!;
-    const b = e.particles.muPlus!;
-    return ev(a.px[i]!, a.py[i]!, a.pz[i]!, b.px[i]!, b.py[i]!, b.pz[i]!);
-  };
+  const at = recoilEventAt(det.beams, settings.cuts);
   const toy = toyDataset({
     processes: settings.backgroundProcesses,
     exposure: { luminosityInvFb: settings.luminosityInvFb },

@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { couplingLimitFromSigma, gm2FavouredBand } from "@muonphilic/models";
 import { createRandom } from "@muonphilic/random";
@@ -18,13 +18,11 @@ import { FB_PER_PB, PhysError } from "@muonphilic/units";
 import { sha256 } from "../calibration.js";
 import { bandCoverageOf, globalSignificanceOf } from "../global.js";
 import { readNumericColumns } from "../io/readers.js";
-import { renderPng } from "../output/png.js";
-import { serialiseDocument, writeAtomic } from "../output/results.js";
 import { gm2ExcludedRanges } from "../physics.js";
-import { CHECKPOINT_FILE, CHECKPOINT_KINDS, Checkpoint, toJson } from "../run/checkpoint.js";
+import { CHECKPOINT_KINDS, toJson } from "../run/checkpoint.js";
 import { runPool } from "../run/pool.js";
 import { ProgressBar } from "../run/progress.js";
-import { existingRunId, RESULTS_FILE, type ScanIo, toolInfo } from "../run/scan.js";
+import { openRun, type ScanIo, toolInfo, writeScanOutputs } from "../run/scan.js";
 import { MUON_COLUMNS, RECOIL_DEFAULTS, type RecoilConfig, recoilSettingsWire } from "./config.js";
 import { type RecoilModel, recoilDetector, SHAPE_GRID, signalAt, simulateRecoilModel } from "./model.js";
 import { recoilFigures, recoilHepData, recoilPointsCsv } from "./outputs.js";
@@ -393,21 +391,7 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
   const tool = toolInfo();
   const scanId = sha256(toJson({ analysis: "recoil", settings, data: loaded.input.sha256, tool: tool.version }));
   const runId = shard === null ? scanId : sha256(`${scanId}/${shard.index}/${shard.count}`);
-  mkdirSync(config.out, { recursive: true });
-  if (config.fresh) {
-    rmSync(join(config.out, CHECKPOINT_FILE), { force: true });
-    rmSync(join(config.out, RESULTS_FILE), { force: true });
-  }
-  const previous = existingRunId(config.out);
-  if (previous !== null && previous !== runId) {
-    throw new PhysError(
-      "SCHEMA_VIOLATION",
-      `${config.out} holds the results of another run (run id ${previous}): use another --out directory, or --fresh to replace them`,
-      { argument: "out", value: config.out },
-    );
-  }
-  const { checkpoint, done } = Checkpoint.open<RecoilPointRecord>(config.out, runId, CHECKPOINT_KINDS.recoil);
-  rmSync(join(config.out, RESULTS_FILE), { force: true });
+  const { checkpoint, done } = openRun<RecoilPointRecord>(config.out, runId, config.fresh, CHECKPOINT_KINDS.recoil);
   const todo = mine.filter((p) => !done.has(p.index));
   const resumed = mine.length - todo.length;
   io.log(
@@ -457,40 +441,23 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
     },
     config,
   );
-  const files: string[] = [];
-  const warnings: string[] = [];
-  const put = (rel: string, content: string | Buffer): void => {
-    writeFileSync(join(config.out, rel), content);
-    files.push(rel);
-  };
   if (config.exportWorkspaces !== null) {
     mkdirSync(config.exportWorkspaces, { recursive: true });
     for (const p of mine) {
-      const t = windowTemplates(model, loaded.data, p, ws);
-      const w = windowWorkspace(t, p.mass * p.mass, ws);
+      const w = windowWorkspace(windowTemplates(model, loaded.data, p, ws), p.mass * p.mass, ws);
       writeFileSync(join(config.exportWorkspaces, workspaceFileName(p)), `${JSON.stringify(w)}\n`);
     }
     io.log(`wrote ${mine.length} pyhf workspaces to ${config.exportWorkspaces}`);
   }
-  put("points.csv", recoilPointsCsv(doc));
-  if (shard === null) {
-    mkdirSync(join(config.out, "hepdata"), { recursive: true });
-    const { tables, submission } = recoilHepData(doc);
-    for (const t of tables) put(join("hepdata", t.file), t.yaml);
-    put(join("hepdata", "submission.yaml"), submission);
-    if (config.plots) {
-      mkdirSync(join(config.out, "plots"), { recursive: true });
-      for (const f of recoilFigures(doc, recoilSpectrum(model, loaded.data, grid))) {
-        put(join("plots", `${f.name}.svg`), f.svg);
-        const png = renderPng(f.svg);
-        if (png.font !== "bundled") warnings.push("the DejaVu font was not found: PNG text uses system fonts");
-        put(join("plots", `${f.name}.png`), png.png);
-      }
-    }
-  }
-  writeAtomic(join(config.out, RESULTS_FILE), serialiseDocument(doc));
-  files.push(RESULTS_FILE);
-  return { doc, files, warnings: [...new Set(warnings)] };
+  const full = shard === null;
+  const { files, warnings } = writeScanOutputs(config.out, {
+    csv: recoilPointsCsv(doc),
+    hepData: full ? recoilHepData(doc) : null,
+    figures: full && config.plots ? recoilFigures(doc, recoilSpectrum(model, loaded.data, grid)) : [],
+    plots: config.plots,
+    document: doc,
+  });
+  return { doc, files, warnings };
 }
 
 /** The file name of a window's exported workspace. */

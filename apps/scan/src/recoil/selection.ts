@@ -282,6 +282,33 @@ export function recoilEvaluator(beams: BeamSetup, cuts: RecoilCuts = DEFAULT_REC
   return (ax, ay, az, bx, by, bz) => evaluate(f, cuts, cosOpenMin, ax, ay, az, bx, by, bz, out, scratch);
 }
 
+/**
+ * The recoil evaluation of reconstructed events (muons named `muMinus`, `muPlus`), remembered for
+ * the last event asked: the selection asks for the same event once per kinematic cut and for the
+ * photon-veto cone, and a toy's variables once per variable.
+ * @param beams - the beams
+ * @param cuts - the cuts @defaultValue {@link DEFAULT_RECOIL_CUTS}
+ */
+export function recoilEventAt(
+  beams: BeamSetup,
+  cuts: RecoilCuts = DEFAULT_RECOIL_CUTS,
+): (events: ReconstructedEvents, i: number) => RecoilEvent {
+  const ev = recoilEvaluator(beams, cuts);
+  let lastEvents: ReconstructedEvents | null = null;
+  let lastI = -1;
+  let last: RecoilEvent | null = null;
+  return (events, i) => {
+    if (events !== lastEvents || i !== lastI || last === null) {
+      const a = events.particles.muMinus!;
+      const b = events.particles.muPlus!;
+      last = ev(a.px[i]!, a.py[i]!, a.pz[i]!, b.px[i]!, b.py[i]!, b.pz[i]!);
+      lastEvents = events;
+      lastI = i;
+    }
+    return last;
+  };
+}
+
 /** Muon names of the simulated events (`@muonphilic/models` and `@muonphilic/backgrounds` use these). */
 export const MUON_NAMES = ["muMinus", "muPlus"] as const;
 
@@ -296,13 +323,8 @@ export const MUON_NAMES = ["muMinus", "muPlus"] as const;
  * @throws {@link PhysError} `OUT_OF_DOMAIN` for a bad cut
  */
 export function recoilRequirements(beams: BeamSetup, cuts: RecoilCuts = DEFAULT_RECOIL_CUTS): Requirement[] {
-  const ev = recoilEvaluator(beams, cuts);
+  const at = recoilEventAt(beams, cuts);
   const muons = [...MUON_NAMES];
-  const at = (events: ReconstructedEvents, i: number): RecoilEvent => {
-    const a = events.particles.muMinus!;
-    const b = events.particles.muPlus!;
-    return ev(a.px[i]!, a.py[i]!, a.pz[i]!, b.px[i]!, b.py[i]!, b.pz[i]!);
-  };
   const kinematic = (k: number, name: string, provenance: Provenance): Requirement => ({
     kind: "custom",
     name,

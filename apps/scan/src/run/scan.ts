@@ -27,7 +27,7 @@ import {
 } from "../output/results.js";
 import { hepDataTables, pointsCsv } from "../output/tables.js";
 import type { PhysicsSettings } from "../physics.js";
-import { CHECKPOINT_FILE, Checkpoint, reviveRecord, toJson } from "./checkpoint.js";
+import { CHECKPOINT_FILE, CHECKPOINT_KINDS, Checkpoint, reviveRecord, toJson } from "./checkpoint.js";
 import { type PointRecord, type PointSettings, windowAt } from "./point.js";
 import { runPool } from "./pool.js";
 import { ProgressBar, type ProgressSink } from "./progress.js";
@@ -123,32 +123,43 @@ export function makeFigures(
   return figs;
 }
 
+/** The tables and figures of a finished scan (or shard) of any analysis. */
+export interface ScanOutputs {
+  /** points.csv. */
+  readonly csv: string;
+  /** HEPData tables and submission; null for a shard (written by the merge). */
+  readonly hepData: {
+    readonly tables: readonly { readonly file: string; readonly yaml: string }[];
+    readonly submission: string;
+  } | null;
+  /** Figures (rendered only with `plots` and for a full scan). */
+  readonly figures: readonly Figure[];
+  readonly plots: boolean;
+  /** results.json, written last and atomically. */
+  readonly document: object;
+}
+
 /**
- * Writes every output of a finished scan (or shard); results.json last and atomically.
+ * Writes the outputs of a finished scan of any analysis: points.csv, hepdata/, plots/ (SVG and
+ * PNG), and results.json last and atomically.
  * @returns the files written (relative to `out`) and warnings
  */
-export function writeOutputs(
-  out: string,
-  doc: ResultsDocument,
-  figures: readonly Figure[],
-  plots: boolean,
-): { files: string[]; warnings: string[] } {
+export function writeScanOutputs(out: string, outputs: ScanOutputs): { files: string[]; warnings: string[] } {
   const files: string[] = [];
   const warnings: string[] = [];
   const put = (rel: string, content: string | Buffer): void => {
     writeFileSync(join(out, rel), content);
     files.push(rel);
   };
-  put("points.csv", pointsCsv(doc));
-  if (doc.shard === null) {
+  put("points.csv", outputs.csv);
+  if (outputs.hepData !== null) {
     mkdirSync(join(out, "hepdata"), { recursive: true });
-    const { tables, submission } = hepDataTables(doc);
-    for (const t of tables) put(join("hepdata", t.file), t.yaml);
-    put(join("hepdata", "submission.yaml"), submission);
-    if (plots) {
+    for (const t of outputs.hepData.tables) put(join("hepdata", t.file), t.yaml);
+    put(join("hepdata", "submission.yaml"), outputs.hepData.submission);
+    if (outputs.plots) {
       mkdirSync(join(out, "plots"), { recursive: true });
       let font = "bundled";
-      for (const f of figures) {
+      for (const f of outputs.figures) {
         put(join("plots", `${f.name}.svg`), f.svg);
         const png = renderPng(f.svg);
         font = png.font;
@@ -158,9 +169,60 @@ export function writeOutputs(
         warnings.push("the DejaVu font of dejavu-fonts-ttf was not found: PNG text uses system fonts");
     }
   }
-  writeAtomic(join(out, RESULTS_FILE), serialiseDocument(doc));
+  writeAtomic(join(out, RESULTS_FILE), serialiseDocument(outputs.document));
   files.push(RESULTS_FILE);
   return { files, warnings };
+}
+
+/**
+ * Writes every output of a finished resonance scan (or shard); results.json last and atomically.
+ * @returns the files written (relative to `out`) and warnings
+ */
+export function writeOutputs(
+  out: string,
+  doc: ResultsDocument,
+  figures: readonly Figure[],
+  plots: boolean,
+): { files: string[]; warnings: string[] } {
+  return writeScanOutputs(out, {
+    csv: pointsCsv(doc),
+    hepData: doc.shard === null ? hepDataTables(doc) : null,
+    figures,
+    plots,
+    document: doc,
+  });
+}
+
+/**
+ * Prepares the output directory of run `runId` of any analysis: creates it, discards a previous
+ * checkpoint and results with `fresh`, refuses the directory of another run, opens (or resumes)
+ * the checkpoint of `kind`, and removes a stale results.json of this run, so that the directory
+ * never looks finished before the run is.
+ * @returns the open checkpoint and the points finished before
+ * @throws {@link PhysError} `SCHEMA_VIOLATION` for another run's directory or checkpoint
+ */
+export function openRun<R extends { readonly index: number }>(
+  out: string,
+  runId: string,
+  fresh: boolean,
+  kind: string,
+): { checkpoint: Checkpoint<R>; done: Map<number, R> } {
+  mkdirSync(out, { recursive: true });
+  if (fresh) {
+    rmSync(join(out, CHECKPOINT_FILE), { force: true });
+    rmSync(join(out, RESULTS_FILE), { force: true });
+  }
+  const previous = existingRunId(out);
+  if (previous !== null && previous !== runId) {
+    throw new PhysError(
+      "SCHEMA_VIOLATION",
+      `${out} holds the results of another run (run id ${previous}): use another --out directory, or --fresh to replace them`,
+      { argument: "out", value: out },
+    );
+  }
+  const opened = Checkpoint.open<R>(out, runId, kind);
+  rmSync(join(out, RESULTS_FILE), { force: true });
+  return opened;
 }
 
 /** What a scan returns. */
@@ -171,7 +233,7 @@ export interface ScanOutcome {
 }
 
 /** Reads an existing results.json's run id, or null. */
-export function existingRunId(out: string): string | null {
+function existingRunId(out: string): string | null {
   const path = join(out, RESULTS_FILE);
   if (!existsSync(path)) return null;
   try {
@@ -225,23 +287,7 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
   const scanId = sha256(toJson({ settings, data: dataset.source.sha256, calibration: calSha, tool: tool.version }));
   const runId = shard === null ? scanId : sha256(`${scanId}/${shard.index}/${shard.count}`);
 
-  mkdirSync(config.out, { recursive: true });
-  if (config.fresh) {
-    rmSync(join(config.out, CHECKPOINT_FILE), { force: true });
-    rmSync(join(config.out, RESULTS_FILE), { force: true });
-  }
-  const previous = existingRunId(config.out);
-  if (previous !== null && previous !== runId) {
-    throw new PhysError(
-      "SCHEMA_VIOLATION",
-      `${config.out} holds the results of another run (run id ${previous}): use another --out directory, or --fresh to replace them`,
-      { argument: "out", value: config.out },
-    );
-  }
-  const { checkpoint, done } = Checkpoint.open(config.out, runId);
-  // From here on the directory is a run in progress: a stale results.json of this run is removed
-  // so that the directory never looks finished before this run is.
-  rmSync(join(config.out, RESULTS_FILE), { force: true });
+  const { checkpoint, done } = openRun<PointRecord>(config.out, runId, config.fresh, CHECKPOINT_KINDS.resonance);
   const todo = mine.filter((p) => !done.has(p.index));
   const resumed = mine.length - todo.length;
   io.log(
