@@ -11,10 +11,10 @@ import { isPhysError, PhysError } from "@muonphilic/units";
 import { DEFAULTS, type Injection, type ScanConfig, TABLE_I_TOTAL } from "../config.js";
 import { INPUT_FORMATS, type InputFormat } from "../io/readers.js";
 import type { ResultsDocument } from "../output/results.js";
-import { runRecoilScan } from "../recoil/scan.js";
+import { mergeRecoilShards, runRecoilScan } from "../recoil/scan.js";
 import type { RecoilResultsDocument } from "../recoil/types.js";
 import type { SystematicsTable } from "../run/point.js";
-import { mergeShards, runResonanceScan, type ScanOutcome, toolInfo } from "../run/scan.js";
+import { mergeShards, runResonanceScan, type ScanOutcome, shardAnalysis, toolInfo } from "../run/scan.js";
 import {
   type CommandSpec,
   getFlag,
@@ -256,7 +256,8 @@ export const SCAN_SPEC: CommandSpec = {
 
 const MERGE_SPEC: CommandSpec = {
   name: "merge",
-  summary: "Join the output directories of `muonphilic scan resonance --shard I/N` runs into one scan.",
+  summary:
+    "Join the output directories of `muonphilic scan resonance --shard I/N` (or `scan recoil --shard I/N`) runs into one scan.",
   usage: "muonphilic merge SHARD_DIR... --out DIR",
   options: [
     {
@@ -264,7 +265,7 @@ const MERGE_SPEC: CommandSpec = {
       kind: "value",
       valueName: "DIR",
       description: "Output directory of the merged scan",
-      defaultText: "scan-out",
+      defaultText: "scan-out (scan-out-recoil for recoil shards)",
     },
     { name: "no-plots", kind: "flag", description: "Do not render the figures" },
   ],
@@ -688,8 +689,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           { argument: "shards" },
         );
       }
+      const plots = !getFlag(args, "no-plots");
+      if (shardAnalysis(args.positionals[0]!) === "recoil") {
+        const out = getString(args, "out") ?? "scan-out-recoil";
+        const outcome = await mergeRecoilShards(args.positionals, out, scanIo, plots);
+        for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
+        io.stdout(recoilSummaryTable(outcome.doc, outcome.files, out));
+        return 0;
+      }
       const out = getString(args, "out") ?? "scan-out";
-      const outcome = await mergeShards(args.positionals, out, scanIo, !getFlag(args, "no-plots"));
+      const outcome = await mergeShards(args.positionals, out, scanIo, plots);
       printOutcome(io, outcome, out);
       return 0;
     }

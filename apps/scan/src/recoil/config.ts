@@ -164,10 +164,7 @@ export function defaultRecoilConfig(overrides: Partial<RecoilConfig> = {}): Reco
 }
 
 /** The wire form (results.json `settings`; JSON has no Infinity, so open-ended regions are written as null by toJson). */
-export function recoilSettingsWire(c: RecoilConfig): RecoilSettingsWire & {
-  readonly cuts: RecoilCuts;
-  readonly simulation: { readonly signalEvents: number; readonly backgroundEvents: number; readonly mcSeed: number };
-} {
+export function recoilSettingsWire(c: RecoilConfig): RecoilSettingsWire {
   return {
     minMassGeV: c.minMass,
     maxMassGeV: c.maxMass,
@@ -194,4 +191,55 @@ export function recoilSettingsWire(c: RecoilConfig): RecoilSettingsWire & {
     cuts: c.cuts,
     simulation: { signalEvents: c.signalEvents, backgroundEvents: c.backgroundEvents, mcSeed: c.mcSeed },
   };
+}
+
+/** An M²-region table read back from JSON, where the open-ended last region's edge (∞) was written as null. */
+function regionsFromJson(regions: readonly (readonly [number | null, number])[]): (readonly [number, number])[] {
+  return regions.map(([edge, v]) => [edge === null ? Number.POSITIVE_INFINITY : edge, v] as const);
+}
+
+/**
+ * The configuration a results.json's `settings` describe (the inverse of {@link recoilSettingsWire}),
+ * with the data source and the execution options given: what `merge` needs to rebuild a scan's
+ * model and data.
+ * @param settings - the wire settings, as parsed from results.json
+ * @param data - where the data come from
+ * @param overrides - execution options (out, plots, ...)
+ */
+export function recoilConfigFromSettings(
+  settings: RecoilSettingsWire,
+  data: RecoilDataSource,
+  overrides: Partial<RecoilConfig> = {},
+): RecoilConfig {
+  const s = settings;
+  return defaultRecoilConfig({
+    data,
+    minMass: s.minMassGeV,
+    maxMass: s.maxMassGeV,
+    windowBins: s.windowBins,
+    cl: s.cl,
+    cls: s.cls,
+    toys: s.toys,
+    seed: s.seed,
+    luminosityInvFb: s.luminosityInvFb,
+    cosBinsByM2: regionsFromJson(s.cosBinsByM2),
+    signalShapeUncertainty: s.signalShapeUncertainty,
+    backgroundShapeUncertainty: regionsFromJson(s.backgroundShapeUncertainty),
+    efficiencyUncertainty: s.efficiencyUncertainty,
+    signalModel: s.signalModel,
+    darkCoupling: s.darkCoupling,
+    darkMass: s.darkMassGeV,
+    sqrtS: s.sqrtSGeV,
+    gm2Input: s.gm2Input as Gm2InputName,
+    gm2Sigmas: s.gm2Sigmas,
+    referenceLevel: s.referenceLevel,
+    compare1d: s.compare1d,
+    cuts: s.cuts,
+    signalEvents: s.simulation.signalEvents,
+    backgroundEvents: s.simulation.backgroundEvents,
+    mcSeed: s.simulation.mcSeed,
+    inject: s.inject.map((i) => ({ mass: i.massGeV, sigmaFb: i.sigmaFb })),
+    injectSeed: s.injectSeed,
+    ...overrides,
+  });
 }

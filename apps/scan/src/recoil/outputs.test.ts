@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import { renderPng } from "../output/png.js";
 import { recoilFigures, recoilHepData, recoilPointsCsv } from "./outputs.js";
+import { DEFAULT_RECOIL_CUTS } from "./selection.js";
 import type { RecoilPointOutput, RecoilResultsDocument, RecoilSpectrum } from "./types.js";
 
 const nan = Number.NaN;
@@ -92,6 +93,8 @@ const doc = {
     compare1d: true,
     inject: [],
     injectSeed: 0,
+    cuts: DEFAULT_RECOIL_CUTS,
+    simulation: { signalEvents: 1000, backgroundEvents: 1000, mcSeed: 1 },
   },
   calibration: { source: "test", sha256: "0", provenance: null },
   summary: {

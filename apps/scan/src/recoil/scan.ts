@@ -10,20 +10,35 @@
  *
  * @packageDocumentation
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { couplingLimitFromSigma, gm2FavouredBand } from "@muonphilic/models";
 import { createRandom } from "@muonphilic/random";
 import { FB_PER_PB, PhysError } from "@muonphilic/units";
 import { sha256 } from "../calibration.js";
 import { bandCoverageOf, globalSignificanceOf } from "../global.js";
-import { readNumericColumns } from "../io/readers.js";
+import { type InputFormat, readNumericColumns } from "../io/readers.js";
 import { gm2ExcludedRanges } from "../physics.js";
 import { CHECKPOINT_KINDS, toJson } from "../run/checkpoint.js";
 import { runPool } from "../run/pool.js";
 import { ProgressBar } from "../run/progress.js";
-import { openRun, type ScanIo, toolInfo, writeScanOutputs } from "../run/scan.js";
-import { MUON_COLUMNS, RECOIL_DEFAULTS, type RecoilConfig, recoilSettingsWire } from "./config.js";
+import {
+  mergedRunSummary,
+  openRun,
+  RESULTS_FILE,
+  readShards,
+  type ScanIo,
+  toolInfo,
+  writeScanOutputs,
+} from "../run/scan.js";
+import {
+  MUON_COLUMNS,
+  RECOIL_DEFAULTS,
+  type RecoilConfig,
+  type RecoilDataSource,
+  recoilConfigFromSettings,
+  recoilSettingsWire,
+} from "./config.js";
 import { type RecoilModel, recoilDetector, SHAPE_GRID, signalAt, simulateRecoilModel } from "./model.js";
 import { recoilFigures, recoilHepData, recoilPointsCsv } from "./outputs.js";
 import { selectRecoilData } from "./selection.js";
@@ -145,6 +160,7 @@ export async function loadRecoilData(
       description: `${config.data.path}`,
       path: config.data.path,
       format: r.source.format,
+      ...(config.data.tree === undefined ? {} : { tree: config.data.tree }),
       sha256: r.source.sha256,
       rows: r.rows,
       cutFlow: sel.cutFlow,
@@ -365,6 +381,19 @@ export function buildRecoilDocument(
   };
 }
 
+/** The simulated model (templates and embedded toy) of a configuration: deterministic in its settings. */
+function simulateModelOf(config: RecoilConfig): ReturnType<typeof simulateRecoilModel> {
+  return simulateRecoilModel({
+    luminosityInvFb: config.luminosityInvFb,
+    cuts: config.cuts,
+    signalMasses: RECOIL_DEFAULTS.signalMasses,
+    signalEvents: config.signalEvents,
+    backgroundEvents: config.backgroundEvents,
+    backgroundProcesses: RECOIL_DEFAULTS.backgroundProcesses,
+    seed: config.mcSeed,
+  });
+}
+
 /**
  * Runs (or resumes) a recoil scan.
  * @throws {@link PhysError} for bad input (files, columns, invalid rows, another run's output directory)
@@ -374,15 +403,7 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
   io.log(
     `simulating the signal templates (${config.signalEvents} events at each of ${RECOIL_DEFAULTS.signalMasses.length} masses) and the backgrounds (${config.backgroundEvents} events per process)...`,
   );
-  const { model, toy } = simulateRecoilModel({
-    luminosityInvFb: config.luminosityInvFb,
-    cuts: config.cuts,
-    signalMasses: RECOIL_DEFAULTS.signalMasses,
-    signalEvents: config.signalEvents,
-    backgroundEvents: config.backgroundEvents,
-    backgroundProcesses: RECOIL_DEFAULTS.backgroundProcesses,
-    seed: config.mcSeed,
-  });
+  const { model, toy } = simulateModelOf(config);
   const loaded = await loadRecoilData(config, model, toy);
   const settings = recoilSettingsWire(config);
   const grid = recoilGrid(model, config.minMass, config.maxMass);
@@ -458,6 +479,77 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
     document: doc,
   });
   return { doc, files, warnings };
+}
+
+/**
+ * Joins the outputs of `scan recoil --shard i/N` runs into one scan (the resonance scan's checks,
+ * {@link readShards}): the scan-wide quantities (largest excess and its global significance, band
+ * coverage, the 2D/1D gain, (g−2) exclusions) are computed over all points and every output is
+ * written. The spectrum figure needs the model and the data: the model is simulated again from the
+ * recorded settings (deterministic) and the data re-read and checked against their SHA-256; when
+ * the file is gone or changed, that figure is skipped with a warning.
+ * @param dirs - the shards' output directories
+ * @param out - the merged output directory
+ * @throws {@link PhysError} `IO_ERROR`, `SCHEMA_VIOLATION` for missing, foreign, duplicate or incomplete shards
+ */
+export async function mergeRecoilShards(
+  dirs: readonly string[],
+  out: string,
+  io: ScanIo,
+  plots = true,
+): Promise<RecoilOutcome> {
+  const t0 = performance.now();
+  const { docs, records } = readShards<RecoilResultsDocument, RecoilPointRecord>(dirs, RECOIL_RESULTS_SCHEMA);
+  const first = docs[0]!;
+  const { input } = first;
+  const data: RecoilDataSource =
+    input.path === "embedded"
+      ? { kind: "embedded" }
+      : {
+          kind: "file",
+          path: input.path,
+          format: input.format as InputFormat,
+          ...(input.tree === undefined ? {} : { tree: input.tree }),
+        };
+  const config = recoilConfigFromSettings(first.settings, data, { out, plots, skipInvalid: true });
+  mkdirSync(out, { recursive: true });
+  rmSync(join(out, RESULTS_FILE), { force: true });
+  const doc = buildRecoilDocument(
+    records,
+    {
+      tool: toolInfo(),
+      runId: first.scanId,
+      scanId: first.scanId,
+      shard: null,
+      input,
+      settings: first.settings,
+      calibration: first.calibration,
+      gridPoints: first.summary.gridPoints,
+      ...mergedRunSummary(docs, t0),
+    },
+    config,
+  );
+  const warnings: string[] = [];
+  let spectrum: RecoilSpectrum | null = null;
+  if (plots) {
+    try {
+      const { model, toy } = simulateModelOf(config);
+      const loaded = await loadRecoilData(config, model, toy);
+      if (loaded.input.sha256 !== input.sha256) throw new Error("the data file changed");
+      spectrum = recoilSpectrum(model, loaded.data, recoilGrid(model, config.minMass, config.maxMass));
+    } catch (e) {
+      warnings.push(`spectrum figure skipped: ${(e as Error).message}`);
+    }
+  }
+  const w = writeScanOutputs(out, {
+    csv: recoilPointsCsv(doc),
+    hepData: recoilHepData(doc),
+    figures: plots ? recoilFigures(doc, spectrum) : [],
+    plots,
+    document: doc,
+  });
+  io.log(`merged ${docs.length} shards: ${records.length} points`);
+  return { doc, files: w.files, warnings: [...warnings, ...w.warnings] };
 }
 
 /** The file name of a window's exported workspace. */

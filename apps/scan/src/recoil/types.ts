@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+import type { RecoilCuts } from "./selection.js";
+
 /** How a hypothesis ended. */
 export type RecoilPointStatus = "ok" | "limit-failed" | "too-few-events" | "fit-failed" | "error";
 
@@ -98,6 +100,10 @@ export interface RecoilSettingsWire {
   readonly compare1d: boolean;
   readonly inject: readonly { readonly massGeV: number; readonly sigmaFb: number }[];
   readonly injectSeed: number;
+  /** The kinematic selection applied to user data (and to the simulation). */
+  readonly cuts: RecoilCuts;
+  /** The simulated model: signal events per template mass, background pool per process, seed. */
+  readonly simulation: { readonly signalEvents: number; readonly backgroundEvents: number; readonly mcSeed: number };
 }
 
 /** The largest local excess of a scan with its global significance (Gross-Vitells). */
@@ -141,6 +147,8 @@ export interface RecoilResultsDocument {
     readonly description: string;
     readonly path: string;
     readonly format: string;
+    /** The ROOT tree read, when one was named (`--tree`). */
+    readonly tree?: string;
     readonly sha256: string;
     readonly rows: number;
     /** Events that pass the kinematic selection and lie inside the scanned M² range. */

@@ -341,40 +341,91 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
   return { doc, files, warnings };
 }
 
+/** The part of any analysis's results.json that `merge` reads. */
+export interface ShardDocument {
+  readonly schema: string;
+  readonly complete: boolean;
+  readonly scanId: string;
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly summary: {
+    readonly gridPoints: number;
+    readonly wallSeconds: number;
+    readonly workers: number;
+    readonly resumedPoints: number;
+  };
+  readonly points: readonly object[];
+}
+
+/** The analyses whose shards `merge` joins, by results schema. */
+export const MERGEABLE_SCHEMAS = {
+  "muonphilic/resonance-scan-results": "resonance",
+  "muonphilic/recoil-scan-results": "recoil",
+} as const;
+
+function readResults(dir: string): ShardDocument {
+  const path = join(dir, RESULTS_FILE);
+  if (!existsSync(path)) {
+    throw new PhysError(
+      "IO_ERROR",
+      `${dir} has no ${RESULTS_FILE}: the shard is not finished (or not a shard output)`,
+      {
+        argument: "shards",
+        value: dir,
+      },
+    );
+  }
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as ShardDocument;
+  } catch (e) {
+    throw new PhysError("SCHEMA_VIOLATION", `${path} is not valid JSON: ${(e as Error).message}`, {
+      argument: "shards",
+      value: dir,
+    });
+  }
+}
+
 /**
- * Joins the outputs of `--shard i/N` runs into one scan: checks that they are shards of the same
- * scan and cover every point once, then computes the scan-wide quantities and writes all outputs.
- * The spectrum and excess-fit figures need the data: the file recorded in the shards is re-read
- * (and checked against its SHA-256) when it is still there, else those two figures are skipped.
+ * Which analysis a shard output directory holds (from its results.json's schema).
+ * @throws {@link PhysError} `IO_ERROR` without results.json, `SCHEMA_VIOLATION` for another schema
+ */
+export function shardAnalysis(dir: string): (typeof MERGEABLE_SCHEMAS)[keyof typeof MERGEABLE_SCHEMAS] {
+  const schema = readResults(dir).schema;
+  const analysis = MERGEABLE_SCHEMAS[schema as keyof typeof MERGEABLE_SCHEMAS];
+  if (analysis === undefined) {
+    throw new PhysError(
+      "SCHEMA_VIOLATION",
+      `${join(dir, RESULTS_FILE)} has schema ${JSON.stringify(schema)}, not that of a scan (${Object.keys(MERGEABLE_SCHEMAS).join(" | ")})`,
+      { argument: "shards", value: dir },
+    );
+  }
+  return analysis;
+}
+
+/**
+ * Reads the shards of one scan of any analysis for `merge`: checks that every directory holds a
+ * finished shard of `schema`, that they are shards of the same scan, given once each and all
+ * there, and that together they hold every point of the grid.
  * @param dirs - the shards' output directories
- * @param out - the merged output directory
+ * @param schema - the analysis's results schema
+ * @returns the shards' documents (in the order given) and their point records (nulls revived as NaN)
  * @throws {@link PhysError} `IO_ERROR`, `SCHEMA_VIOLATION` for missing, foreign, duplicate or incomplete shards
  */
-export async function mergeShards(
+export function readShards<D extends ShardDocument, R extends { readonly index: number }>(
   dirs: readonly string[],
-  out: string,
-  io: ScanIo,
-  plots = true,
-): Promise<ScanOutcome> {
-  const t0 = performance.now();
+  schema: keyof typeof MERGEABLE_SCHEMAS,
+): { docs: D[]; records: R[] } {
+  const analysis = MERGEABLE_SCHEMAS[schema];
   const docs = dirs.map((d) => {
-    const path = join(d, RESULTS_FILE);
-    if (!existsSync(path)) {
+    const doc = readResults(d) as D;
+    if (doc.schema !== schema || doc.complete !== true || doc.shard === null) {
       throw new PhysError(
-        "IO_ERROR",
-        `${d} has no ${RESULTS_FILE}: the shard is not finished (or not a shard output)`,
+        "SCHEMA_VIOLATION",
+        `${join(d, RESULTS_FILE)} is not a finished shard of a ${analysis} scan`,
         {
           argument: "shards",
           value: d,
         },
       );
-    }
-    const doc = JSON.parse(readFileSync(path, "utf8")) as ResultsDocument;
-    if (doc.schema !== "muonphilic/resonance-scan-results" || doc.complete !== true || doc.shard === null) {
-      throw new PhysError("SCHEMA_VIOLATION", `${path} is not a finished shard of a resonance scan`, {
-        argument: "shards",
-        value: d,
-      });
     }
     return doc;
   });
@@ -407,7 +458,7 @@ export async function mergeShards(
       value: missing,
     });
   }
-  const records = docs.flatMap((d) => d.points.map((p) => reviveRecord(p as unknown as Record<string, unknown>)));
+  const records = docs.flatMap((d) => d.points.map((p) => reviveRecord<R>(p as Record<string, unknown>)));
   const gridPoints = first.summary.gridPoints;
   if (records.length !== gridPoints) {
     throw new PhysError("SCHEMA_VIOLATION", `the shards hold ${records.length} points, the scan has ${gridPoints}`, {
@@ -415,6 +466,41 @@ export async function mergeShards(
       value: records.length,
     });
   }
+  return { docs, records };
+}
+
+/** The merged run's bookkeeping: wall time and workers summed over the shards, plus the merge's own time. */
+export function mergedRunSummary(
+  docs: readonly ShardDocument[],
+  t0: number,
+): { wallSeconds: number; workers: number; resumedPoints: number } {
+  return {
+    wallSeconds: docs.reduce((s, d) => s + d.summary.wallSeconds, 0) + (performance.now() - t0) / 1000,
+    workers: docs.reduce((s, d) => s + d.summary.workers, 0),
+    resumedPoints: docs.reduce((s, d) => s + d.summary.resumedPoints, 0),
+  };
+}
+
+/**
+ * Joins the outputs of `scan resonance --shard i/N` runs into one scan: checks that they are shards
+ * of the same scan and cover every point once ({@link readShards}), then computes the scan-wide
+ * quantities and writes all outputs.
+ * The spectrum and excess-fit figures need the data: the file recorded in the shards is re-read
+ * (and checked against its SHA-256) when it is still there, else those two figures are skipped.
+ * @param dirs - the shards' output directories
+ * @param out - the merged output directory
+ * @throws {@link PhysError} `IO_ERROR`, `SCHEMA_VIOLATION` for missing, foreign, duplicate or incomplete shards
+ */
+export async function mergeShards(
+  dirs: readonly string[],
+  out: string,
+  io: ScanIo,
+  plots = true,
+): Promise<ScanOutcome> {
+  const t0 = performance.now();
+  const { docs, records } = readShards<ResultsDocument, PointRecord>(dirs, "muonphilic/resonance-scan-results");
+  const first = docs[0]!;
+  const gridPoints = first.summary.gridPoints;
   mkdirSync(out, { recursive: true });
   rmSync(join(out, RESULTS_FILE), { force: true });
   const ctx: DocumentContext = {
@@ -426,9 +512,7 @@ export async function mergeShards(
     settings: first.settings,
     calibration: first.calibration,
     gridPoints,
-    wallSeconds: docs.reduce((s, d) => s + d.summary.wallSeconds, 0) + (performance.now() - t0) / 1000,
-    workers: docs.reduce((s, d) => s + d.summary.workers, 0),
-    resumedPoints: docs.reduce((s, d) => s + d.summary.resumedPoints, 0),
+    ...mergedRunSummary(docs, t0),
   };
   const doc = buildDocument(records, ctx, physicsOf(first.settings));
   let data: Parameters<typeof makeFigures>[1] = null;

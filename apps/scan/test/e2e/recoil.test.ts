@@ -106,6 +106,38 @@ describe("muonphilic scan recoil", () => {
     });
   });
 
+  it("two shards merged equal the single scan, with the spectrum redrawn from the re-read data", () => {
+    const single = results(join(dir, "csv"));
+    const shards = [1, 2].map((i) => {
+      const out = join(dir, `shard${i}`);
+      const r = run(scan(out, "--data", csv, "--lumi", "2", "--shard", `${i}/2`, "--no-plots"));
+      expect(r.code, r.stderr).toBe(0);
+      const d = results(out);
+      expect(d.largestExcess).toBeNull();
+      expect(d.scanId).toBe(single.scanId);
+      return out;
+    });
+    const merged = join(dir, "merged");
+    const bad = run(["merge", shards[0]!, "--out", merged]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/missing shard\(s\) 2\/2/);
+    const m = run(["merge", ...shards, "--out", merged]);
+    expect(m.code, m.stderr).toBe(0);
+    const doc = results(merged);
+    expect(doc.schema).toBe("muonphilic/recoil-scan-results");
+    expect(doc.shard).toBeNull();
+    const pick = (d: Json) =>
+      d.points.map((p: Json) => [p.index, p.status, p.q0, p.upperLimitSigmaFb, ...p.expectedUpperLimitSigmaFb]);
+    expect(pick(doc)).toEqual(pick(single));
+    expect(doc.largestExcess).toEqual(single.largestExcess);
+    expect(doc.summary.bandCoverage).toEqual(single.summary.bandCoverage);
+    for (const f of ["points.csv", "hepdata/sigma.yaml", "plots/spectrum.svg", "plots/sigma.png"]) {
+      expect(existsSync(join(merged, f)), f).toBe(true);
+    }
+    // the same table as the single scan's, point for point
+    expect(readFileSync(join(merged, "points.csv"), "utf8")).toBe(readFileSync(join(dir, "csv", "points.csv"), "utf8"));
+  });
+
   it("recovers an injected signal at the right mass, and the background-only scan has no significant excess", () => {
     const bkg = join(dir, "bkg");
     const r0 = run(scan(bkg, "--compare-1d"));
