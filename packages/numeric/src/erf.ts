@@ -28,6 +28,12 @@ function erfSeries(x: number): number {
 const CF_FROM = 1.5;
 
 /**
+ * erfc(27.5) ≈ e^{−756}/(27.5 √π) ≈ 1e-330 rounds to 0 (the last subnormal, 5e-324, is reached
+ * near x = 27.22).
+ */
+const ERFC_UNDERFLOW = 27.5;
+
+/**
  * erfc(x) for x ≥ 1.5 (0 at +∞, where the fraction would give ∞·0) by the even contraction of the Laplace continued fraction
  * (AS1964 eq. 7.1.14, second form):
  * erfc x = (e^{−x²}/√π) · 2x/(2x² + 1 − 1·2/(2x² + 5 − 3·4/(2x² + 9 − …))), evaluated by the modified
@@ -35,7 +41,9 @@ const CF_FROM = 1.5;
  * with h = x rounded to 1/16 so that the exponent keeps full relative precision.
  */
 function erfcContinuedFraction(x: number): number {
-  if (x === Number.POSITIVE_INFINITY) return 0;
+  // Beyond ERFC_UNDERFLOW erfc is below half the smallest subnormal: 0. Returning it here also keeps
+  // the exponent split from 0 · ∞ (e^{−h²} = 0 while e^{(h−x)(x+h)} = ∞ once |x| ≳ 1.4e4) and x² from overflowing.
+  if (x >= ERFC_UNDERFLOW) return 0;
   const tiny = 1e-300;
   const x2 = 2 * x * x;
   let f = x2 + 1;

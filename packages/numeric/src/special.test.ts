@@ -33,6 +33,14 @@ describe("erf / erfc", () => {
     expect(erfc(Number.NaN)).toBeNaN();
     // beyond the underflow of erfc (x ≈ 27.2) the values are the limits
     expect(erfc(30)).toBe(0);
+    // regression: large arguments gave NaN, by 0 · ∞ in the exponent split (|x| ≳ 1.4e4 off the
+    // 1/16 grid) and by x² overflowing (|x| ≳ 1.3e154)
+    for (const x of [27.5, 16000 - 0.03, 2e4 - 0.025, 1e8 - 0.03, 1.5e154, Number.MAX_VALUE]) {
+      expect(erfc(x), `erfc(${x})`).toBe(0);
+      expect(erfc(-x), `erfc(${-x})`).toBe(2);
+      expect(erf(x), `erf(${x})`).toBe(1);
+      expect(erf(-x), `erf(${-x})`).toBe(-1);
+    }
     expect(erf(30)).toBe(1);
   });
 });

@@ -55,16 +55,6 @@ export const BREIT_WIGNER_GAUSSIAN_GRID = {
   finestAlignedFraction: 1 / 64,
 } as const;
 
-/**
- * Φ(hi) − Φ(lo) of the standard normal by `normalProbability` (erf/erfc differences), with the
- * arguments clamped to ±40: lossless, since Φ(−40) and 1 − Φ(40) underflow to 0 (Φ(−38.5) <
- * 5e-324); it also keeps erfc away from |x| ≳ 1.6e4, where `@muonphilic/numeric`'s erfc currently
- * returns NaN for some arguments (e^{−h²} · e^{−(x−h)(x+h)} = 0 · ∞).
- */
-function gaussianProbability(lo: number, hi: number): number {
-  return normalProbability(Math.min(Math.max(lo, -40), 40), Math.min(Math.max(hi, -40), 40));
-}
-
 /** Extra output cells kept beyond the edges, for the interpolation stencils (nodes n − 2 … n + 3). */
 const STENCIL_CELLS = 4;
 
@@ -194,7 +184,7 @@ export function breitWignerGaussianBins(options: BreitWignerGaussianOptions): Br
   if (width === 0) {
     let inside = 0;
     for (let i = 0; i < bins; i++) {
-      const p = gaussianProbability((edges[i]! - s0) / sigma, (edges[i + 1]! - s0) / sigma);
+      const p = normalProbability((edges[i]! - s0) / sigma, (edges[i + 1]! - s0) / sigma);
       probabilities[i] = p;
       inside += p;
     }
@@ -245,7 +235,7 @@ export function breitWignerGaussianBins(options: BreitWignerGaussianOptions): Br
   const g = new Float64Array(2 * J + 1);
   let norm = 0;
   for (let j = -J; j <= J; j++) {
-    const p = gaussianProbability(((j - 0.5) * h) / sigmaK, ((j + 0.5) * h) / sigmaK);
+    const p = normalProbability(((j - 0.5) * h) / sigmaK, ((j + 0.5) * h) / sigmaK);
     g[j + J] = p;
     norm += p;
   }
