@@ -131,4 +131,34 @@ describe("negative sample bins (pyhf-compatible)", () => {
     expect(m.nll(Float64Array.from([0, 4]), m.observedData)).toBeNaN();
     expect(() => upperLimit(w, { cl: 0.95 })).toThrow(expect.objectContaining({ code: "NO_BRACKET" }));
   });
+
+  it("a fit warm-started where a rate is ≤ 0 is redone from the unconditional fit (regression: NaN CLs, CLs_exp = 1)", () => {
+    // At μ = 1 the fit pulls the background of bin 1 to 10 − 5 × 4.73 = −13.7 (the signal, 200,
+    // keeps the rate positive). Warm-started from there, the fits at μ = 0 (the Asimov generator)
+    // and at small μ began where the rate is < 0, failed, and gave NaN or q_A = 0.
+    const w = workspace(
+      [
+        { name: "sig", data: [200, 2], modifiers: [{ name: "mu", type: "normfactor", data: null }] },
+        {
+          name: "bkg",
+          data: [10, 50],
+          modifiers: [{ name: "shape", type: "histosys", data: { lo_data: [5, 50], hi_data: [15, 50] } }],
+        },
+      ],
+      [10, 50],
+    );
+    expect(fitWorkspace(w, { fixPoi: 1 }).values[1]).toBeLessThan(-2); // the pulled background
+    const h = hypotest(w, 1);
+    expect(h.valid).toBe(true);
+    expect(h.clsExp[2]).toBeLessThan(1e-50); // μ = 1 is 200 signal events on 10: excluded
+    const ul = upperLimit(w, { cl: 0.9 });
+    expect(ul.valid).toBe(true);
+    // the limits are where CLs = α, checked by separate hypotests (each a new calculator: no warm
+    // starts from other μ): the limits are solved to 1e-6 of μ and ln CLs changes by ~q ≈ 3 per unit
+    // ln μ there, so CLs agrees to ~3e-6 plus the fits' tolerance (q to ~1e-4): 1e-3 relative
+    expect(hypotest(w, ul.observed).clsObs).toBeCloseToRel(0.1, 1e-3);
+    ul.expected.forEach((mu, k) => {
+      expect(hypotest(w, mu).clsExp[k]).toBeCloseToRel(0.1, 1e-3);
+    });
+  });
 });

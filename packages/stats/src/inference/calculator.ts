@@ -324,11 +324,26 @@ export function makeAsymptoticCalculator(
     free ??= fitOne(nll, undefined, undefined);
     return free;
   };
+  /**
+   * The fit at μ, warm-started from the cached fit at the nearest μ. A warm start can be unusable:
+   * a fit at a larger μ may pull a bin's background below zero where the signal keeps the rate
+   * positive, and at a smaller μ that rate is ≤ 0 (−ln L = ∞ at the start). When the warm-started
+   * fit fails, the fit is repeated from the unconditional fit's values and the better one kept.
+   */
+  const fitAt = (objective: Objective, mu: number, cache: Map<number, ProfileFit>, cold: Float64Array): ProfileFit => {
+    const near = nearest(cache, mu);
+    const f = fitOne(objective, mu, near?.values ?? cold);
+    if (near === undefined || (f.valid && Number.isFinite(f.nll))) return f;
+    const g = fitOne(objective, mu, cold);
+    const usable = (x: ProfileFit): boolean => Number.isFinite(x.nll);
+    if (!usable(g)) return f;
+    if (!usable(f) || (g.valid && !f.valid) || (g.valid === f.valid && g.nll < f.nll)) return g;
+    return f;
+  };
   const fixedFit = (mu: number): ProfileFit => {
     let f = fixedData.get(mu);
     if (!f) {
-      const start = nearest(fixedData, mu)?.values ?? freeFit().values;
-      f = fitOne(nll, mu, start);
+      f = fitAt(nll, mu, fixedData, freeFit().values);
       fixedData.set(mu, f);
     }
     return f;
@@ -345,8 +360,7 @@ export function makeAsymptoticCalculator(
     let f = fixedAsimov.get(mu);
     if (!f) {
       const a = asimov();
-      const start = nearest(fixedAsimov, mu)?.values ?? a.free.values;
-      f = fitOne(a.nll, mu, start);
+      f = fitAt(a.nll, mu, fixedAsimov, a.free.values);
       fixedAsimov.set(mu, f);
     }
     return f;
@@ -420,7 +434,9 @@ export function makeAsymptoticCalculator(
         const end = br.side === "above" ? "upper" : "lower";
         throw new PhysError(
           "NO_BRACKET",
-          `the ${what} upper limit at CL ${cl} is not bracketed in [${lo}, ${hi}]: ${Number.isNaN(br.last.f) ? "CLs is NaN" : "CLs - alpha keeps its sign"} at mu = ${br.last.x} (the ${end} end); widen options.range or the POI bounds`,
+          Number.isNaN(br.last.f)
+            ? `the ${what} upper limit at CL ${cl} cannot be found in [${lo}, ${hi}]: CLs is NaN at mu = ${br.last.x} (a fit failed there)`
+            : `the ${what} upper limit at CL ${cl} is not bracketed in [${lo}, ${hi}]: CLs - alpha keeps its sign up to mu = ${br.last.x} (the ${end} end); widen options.range or the POI bounds`,
           { argument: "options.range", value: [lo, hi], allowed: `a range containing the ${what} limit` },
         );
       }
