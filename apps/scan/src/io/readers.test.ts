@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { isPhysError } from "@muonphilic/units";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
-import { readMassColumn } from "./readers.js";
+import { readMassColumn, readNumericColumns } from "./readers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-readers-"));
 const file = (name: string, content: string | ArrayBuffer): string => {
@@ -101,6 +101,33 @@ describe("Parquet", () => {
       /"run", "mass"/,
     );
   });
+  it("reads several columns row-aligned (the recoil scan's muon momenta): a row with a null or NaN in any column is invalid", async () => {
+    const buf = parquetWriteBuffer({
+      columnData: [
+        { name: "mu1_px", data: [0.1, 0.2, null, 0.4], type: "DOUBLE" },
+        { name: "mu1_py", data: [1.1, Number.NaN, 1.3, 1.4], type: "DOUBLE" },
+        { name: "other", data: [7, 8, 9, 10], type: "INT32" },
+        { name: "mu2_pz", data: [-2.1, -2.2, -2.3, -2.4], type: "DOUBLE" },
+      ],
+    });
+    const c = await readNumericColumns(file("mu.parquet", buf), ["mu2_pz", "mu1_px", "mu1_py"]);
+    expect(c.rows).toBe(4);
+    expect(c.source.format).toBe("parquet");
+    // rows 0 and 3 are complete; the columns come back in the requested order
+    expect(c.columns.map((x) => Array.from(x))).toEqual([
+      [-2.1, -2.4],
+      [0.1, 0.4],
+      [1.1, 1.4],
+    ]);
+    expect(c.invalid.count).toBe(2);
+    await rejects(
+      readNumericColumns(file("mu2.parquet", buf), ["mu1_px", "mu2_px"]),
+      "UNKNOWN_NAME",
+      "column",
+      /mu2_px/,
+    );
+  });
+
   it("reports a corrupt file as unreadable", async () => {
     await rejects(
       readMassColumn(file("bad.parquet", "not parquet at all"), opts),

@@ -1,6 +1,7 @@
 /**
  * End-to-end tests of `muonphilic scan recoil` (compiled CLI, worker threads): the results.json
- * contract on a user CSV of muon momenta, the exported pyhf workspaces against `upperLimit`,
+ * contract on a user CSV of muon momenta (and the same events from Parquet), the exported pyhf
+ * workspaces against `upperLimit`, sharding and merge,
  * signal injection and recovery, the one- vs two-dimensional comparison, and bad input.
  *
  * The signal simulation is run small (5000 events per template mass; the background pools keep
@@ -15,12 +16,14 @@ import { fileURLToPath } from "node:url";
 import { generateTauPairMuMu } from "@muonphilic/backgrounds";
 import { createRandom } from "@muonphilic/random";
 import { upperLimit, type Workspace } from "@muonphilic/stats";
+import { parquetWriteBuffer } from "hyparquet-writer";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const cli = join(root, "dist", "cli.js");
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-recoil-"));
 const csv = join(dir, "mumu.csv");
+const parquet = join(dir, "mumu.parquet");
 
 function run(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 300_000 });
@@ -56,6 +59,13 @@ beforeAll(() => {
     rows.push([a.px[i], a.py[i], a.pz[i], b.px[i], b.py[i], b.pz[i]].join(","));
   }
   writeFileSync(csv, `${rows.join("\n")}\n`);
+  // the same events as Parquet (doubles; the CSV holds their shortest round-trip decimal forms)
+  const names = ["mu1_px", "mu1_py", "mu1_pz", "mu2_px", "mu2_py", "mu2_pz"];
+  const cols = [a.px, a.py, a.pz, b.px, b.py, b.pz];
+  const buf = parquetWriteBuffer({
+    columnData: names.map((name, k) => ({ name, data: Array.from(cols[k]!), type: "DOUBLE" as const })),
+  });
+  writeFileSync(parquet, Buffer.from(buf));
 });
 
 describe("muonphilic scan recoil", () => {
@@ -104,6 +114,19 @@ describe("muonphilic scan recoil", () => {
         expect(e).toBeCloseTo(p.expectedUpperLimitSigmaFb[j], 9);
       });
     });
+  });
+
+  it("reads the same events from Parquet: the same cut flow and the same limits as from the CSV", () => {
+    const single = results(join(dir, "csv"));
+    const out = join(dir, "parquet");
+    const r = run(scan(out, "--data", parquet, "--lumi", "2", "--no-plots"));
+    expect(r.code, r.stderr).toBe(0);
+    const doc = results(out);
+    expect(doc.input.format).toBe("parquet");
+    expect(doc.input.cutFlow).toEqual(single.input.cutFlow);
+    const pick = (d: Json) =>
+      d.points.map((p: Json) => [p.index, p.status, p.q0, p.upperLimitSigmaFb, ...p.expectedUpperLimitSigmaFb]);
+    expect(pick(doc)).toEqual(pick(single));
   });
 
   it("two shards merged equal the single scan, with the spectrum redrawn from the re-read data", () => {
