@@ -249,6 +249,17 @@ const r6 = (x: number): number => Number(x.toPrecision(12));
 export const MAX_RELATIVE_BIN_UNCERTAINTY = 0.5;
 
 /**
+ * pyhf's default bounds of a histosys parameter, [−5, 5]. A per-bin parameter whose template bin
+ * reaches zero inside them (relative width above 20%: at α = −v/(v − lo), −2 for the 50% cap)
+ * gets that point as its lower bound: beyond it the bin's rate would be negative and −ln L
+ * undefined. Without the bound, the fit of an MC-limited window whose best point puts an empty
+ * bin's background at zero rate stalls at that NaN edge (MIGRAD halves every step that crosses
+ * it), ending ~30 units of −ln L above the minimum; with it the minimum is on a parameter bound,
+ * which MIGRAD's bound transformation handles.
+ */
+export const PER_BIN_PARAMETER_BOUNDS = [-5, 5] as const;
+
+/**
  * The window's pyhf JSON workspace (module documentation). Empty background cells get half the
  * expected count one background MC event represents in the window, with a 100% uncertainty (the
  * simulation cannot resolve less); every cell's background uncertainty is the shape systematic ⊕
@@ -267,6 +278,8 @@ export function windowWorkspace(t: WindowTemplates, m2: number, settings: Window
   );
   const sig = Array.from(t.signal, r6);
   const bin = (k: number) => String(k).padStart(3, "0");
+  // Bounds of the per-bin parameters that would otherwise let a template bin go below zero.
+  const binBounds: { name: string; bounds: [[number, number]] }[] = [];
   const perBin = (prefix: string, nominal: readonly number[], sigma: (i: number) => number) =>
     nominal.flatMap((v, i) => {
       const s = Math.min(sigma(i), MAX_RELATIVE_BIN_UNCERTAINTY * v);
@@ -275,7 +288,12 @@ export function windowWorkspace(t: WindowTemplates, m2: number, settings: Window
       const hi = nominal.slice();
       lo[i] = r6(v - s);
       hi[i] = r6(v + s);
-      return [{ name: `${prefix}_bin${bin(i)}`, type: "histosys" as const, data: { lo_data: lo, hi_data: hi } }];
+      const name = `${prefix}_bin${bin(i)}`;
+      const zeroAt = -v / (v - lo[i]!);
+      if (zeroAt > PER_BIN_PARAMETER_BOUNDS[0]) {
+        binBounds.push({ name, bounds: [[r6(zeroAt * (1 - 1e-9)), PER_BIN_PARAMETER_BOUNDS[1]]] });
+      }
+      return [{ name, type: "histosys" as const, data: { lo_data: lo, hi_data: hi } }];
     });
   const nObs = t.observed.reduce((a, b) => a + b, 0);
   const bTot = bkg.reduce((a, b) => a + b, 0);
@@ -320,6 +338,7 @@ export function windowWorkspace(t: WindowTemplates, m2: number, settings: Window
           parameters: [
             { name: WORKSPACE_NAMES.poi, bounds: [[0, poiHi]], inits: [0] },
             { name: WORKSPACE_NAMES.backgroundNorm, bounds: [[0, bkgHi]], inits: [1] },
+            ...binBounds,
           ],
         },
       },

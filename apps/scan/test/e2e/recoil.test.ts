@@ -5,8 +5,9 @@
  * signal injection and recovery, the one- vs two-dimensional comparison, and bad input.
  *
  * The signal simulation is run small (5000 events per template mass; the background pools keep
- * their default size: smaller pools leave MC-limited windows whose limits fail), and the scan
- * range is 2.0-2.6 GeV, so that each scan takes about ten seconds.
+ * their default size: the embedded toy is drawn from them, and smaller pools leave toy and
+ * templates with shared empty cells), and the scan range is 2.0-2.6 GeV, so that each scan takes
+ * about ten seconds.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
