@@ -39,9 +39,10 @@ describe("window workspace: per-bin parameters never take a template bin below z
           continue;
         }
         bounded++;
-        expect(b![1]).toBe(PER_BIN_PARAMETER_BOUNDS[1]);
+        const [lower, upper] = b as [number, number];
+        expect(upper).toBe(PER_BIN_PARAMETER_BOUNDS[1]);
         // at the bound the bin's rate is zero to the rounding of the bound (12 digits), never below
-        const rate = v + b![0] * slope;
+        const rate = v + lower * slope;
         expect(rate, m.name).toBeGreaterThanOrEqual(0);
         expect(rate / v, m.name).toBeLessThan(1e-8);
       }

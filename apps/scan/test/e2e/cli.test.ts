@@ -6,7 +6,7 @@
  * 0.212-10 GeV); the signal calibration is the test fixture (resolutions as quoted in Belle2-4mu
  * sec. V, arbitrary tails), so that these tests do not depend on the simulation.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,23 +14,14 @@ import { fileURLToPath } from "node:url";
 import { createRandom } from "@muonphilic/random";
 import { M_MU } from "@muonphilic/units";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cli, runCli } from "./run.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const cli = join(root, "dist", "cli.js");
 const calibration = join(root, "test", "fixtures", "calibration-test.json");
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-e2e-"));
 const data = join(dir, "masses.csv");
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(args: readonly string[]): Run {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 240_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 // biome-ignore lint/suspicious/noExplicitAny: results.json is read as untyped JSON here on purpose (contract check)
 type Json = any;
@@ -59,7 +50,7 @@ const scanOver = (out: string, minMass: string, maxMass: string, ...extra: strin
 /** A narrow, fast scan over 2.0-2.6 GeV on the synthetic data. */
 const narrow = (out: string, ...extra: string[]): string[] => scanOver(out, "2.0", "2.6", ...extra);
 
-beforeAll(() => {
+beforeAll(async () => {
   // Background density ∝ β e^(−M/2.5) on [2m_μ, 10] GeV (accept-reject), seeded.
   const rng = createRandom(20240614);
   const rows = ["run,mass"];
@@ -72,9 +63,9 @@ beforeAll(() => {
 });
 
 describe("results.json contract", () => {
-  it("scan resonance --data FILE.csv --column NAME --out DIR works with every other option defaulted", () => {
+  it("scan resonance --data FILE.csv --column NAME --out DIR works with every other option defaulted", async () => {
     const out = join(dir, "contract");
-    const r = run(["scan", "resonance", "--data", data, "--column", "mass", "--out", out, "--no-progress"]);
+    const r = await run(["scan", "resonance", "--data", data, "--column", "mass", "--out", out, "--no-progress"]);
     expect(r.stderr).not.toMatch(/error/);
     expect(r.code).toBe(0);
     const doc = results(out);
@@ -142,31 +133,31 @@ describe("bad input: a clear message and exit code 2", () => {
     ["an inverted range", ["--min-mass", "3", "--max-mass", "2"], /--max-mass must be > 3 GeV, got 2/],
   ];
   for (const [what, args, message] of cases) {
-    it(what, () => {
-      const r = run(["scan", "resonance", "--out", join(dir, "bad"), "--no-progress", ...args]);
+    it(what, async () => {
+      const r = await run(["scan", "resonance", "--out", join(dir, "bad"), "--no-progress", ...args]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(existsSync(join(dir, "bad", "results.json"))).toBe(false);
     });
   }
-  it("non-finite and out-of-range masses are counted and reported; --skip-invalid scans the rest", () => {
+  it("non-finite and out-of-range masses are counted and reported; --skip-invalid scans the rest", async () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, `${readFileSync(data, "utf8")}20001,nan\n20002,inf\n20003,0.1\n20004,abc\n`);
-    const r = run(narrow(join(dir, "inv")).map((a) => (a === data ? bad : a)));
+    const r = await run(narrow(join(dir, "inv")).map((a) => (a === data ? bad : a)));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/4 of 20004 rows are invalid \(1 not-a-number, 2 non-finite, 1 below-threshold\)/);
     const out = join(dir, "inv-skip");
-    const s = run([...narrow(out).map((a) => (a === data ? bad : a)), "--skip-invalid"]);
+    const s = await run([...narrow(out).map((a) => (a === data ? bad : a)), "--skip-invalid"]);
     expect(s.code).toBe(0);
     expect(s.stderr).toMatch(/skipped \(--skip-invalid\)/);
     expect(results(out).input.invalid.count).toBe(4);
     expect(results(out).input.validRows).toBe(20000);
   });
-  it("a dataset too sparse to fit: every hypothesis is reported with its status, none dropped", () => {
+  it("a dataset too sparse to fit: every hypothesis is reported with its status, none dropped", async () => {
     const sparse = join(dir, "sparse.csv");
     writeFileSync(sparse, "mass\n2.1\n2.3\n2.5\n");
     const out = join(dir, "sparse");
-    const r = run(narrow(out, "--no-plots").map((a) => (a === data ? sparse : a)));
+    const r = await run(narrow(out, "--no-plots").map((a) => (a === data ? sparse : a)));
     expect(r.code).toBe(0);
     const doc = results(out);
     expect(doc.points.length).toBe(doc.summary.gridPoints);
@@ -197,16 +188,16 @@ function waitForLines(path: string, lines: number, child: ChildProcess): Promise
 
 describe("scale: workers, resume after SIGKILL, shards and merge", () => {
   let reference: Json;
-  beforeAll(() => {
+  beforeAll(async () => {
     const out = join(dir, "reference");
-    expect(run(narrow(out, "--workers", "1", "--no-plots")).code).toBe(0);
+    expect((await run(narrow(out, "--workers", "1", "--no-plots"))).code).toBe(0);
     reference = results(out);
   });
   const limits = (doc: Json): number[] => doc.points.map((p: Json) => p.upperLimitYield);
 
-  it("gives the same numbers with two worker threads as with one", () => {
+  it("gives the same numbers with two worker threads as with one", async () => {
     const out = join(dir, "two");
-    expect(run(narrow(out, "--workers", "2", "--no-plots")).code).toBe(0);
+    expect((await run(narrow(out, "--workers", "2", "--no-plots"))).code).toBe(0);
     expect(limits(results(out))).toEqual(limits(reference));
   });
 
@@ -219,7 +210,7 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
     // an interrupted directory never looks finished
     expect(existsSync(join(out, "results.json"))).toBe(false);
     const done = readFileSync(join(out, "checkpoint.jsonl"), "utf8").split("\n").length - 2;
-    const r = run(narrow(out, "--workers", "1", "--no-plots"));
+    const r = await run(narrow(out, "--workers", "1", "--no-plots"));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/done before \(resumed\)/);
     const doc = results(out);
@@ -229,11 +220,11 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
     expect(limits(doc)).toEqual(limits(reference));
   });
 
-  it("--efficiency replaces the calibrated efficiency: σ × B scales as 1/ε, the yields do not move", () => {
+  it("--efficiency replaces the calibrated efficiency: σ × B scales as 1/ε, the yields do not move", async () => {
     const table = join(dir, "efficiency.csv");
     writeFileSync(table, "mass_GeV,zprime,scalar\n2.0,0.5,0.25\n2.6,0.3,0.25\n");
     const out = join(dir, "efficiency");
-    expect(run(narrow(out, "--efficiency", table, "--no-plots")).code).toBe(0);
+    expect((await run(narrow(out, "--efficiency", table, "--no-plots"))).code).toBe(0);
     const doc = results(out);
     expect(doc.settings.efficiency).toEqual({ massGeV: [2, 2.6], zprime: [0.5, 0.3], scalar: [0.25, 0.25] });
     expect(doc.runId).not.toBe(reference.runId);
@@ -248,22 +239,23 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
     });
   });
 
-  it("refuses an output directory of another run", () => {
-    const r = run(narrow(join(dir, "reference"), "--cl", "0.95", "--no-plots"));
+  it("refuses an output directory of another run", async () => {
+    const r = await run(narrow(join(dir, "reference"), "--cl", "0.95", "--no-plots"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds the results of another run .*--fresh/);
   });
 
-  it("three shards merged equal the single scan", () => {
-    const shards = [1, 2, 3].map((i) => {
+  it("three shards merged equal the single scan", async () => {
+    const shards: string[] = [];
+    for (const i of [1, 2, 3]) {
       const out = join(dir, `shard${i}`);
-      expect(run(narrow(out, "--shard", `${i}/3`, "--no-plots")).code).toBe(0);
+      expect((await run(narrow(out, "--shard", `${i}/3`, "--no-plots"))).code).toBe(0);
       expect(results(out).largestExcess).toBeNull();
-      return out;
-    });
+      shards.push(out);
+    }
     const merged = join(dir, "merged");
-    expect(run(["merge", ...shards.slice(0, 2), "--out", merged]).stderr).toMatch(/missing shard\(s\) 3\/3/);
-    const m = run(["merge", ...shards, "--out", merged, "--no-plots"]);
+    expect((await run(["merge", ...shards.slice(0, 2), "--out", merged])).stderr).toMatch(/missing shard\(s\) 3\/3/);
+    const m = await run(["merge", ...shards, "--out", merged, "--no-plots"]);
     expect(m.code).toBe(0);
     const doc = results(merged);
     expect(limits(doc)).toEqual(limits(reference));
@@ -275,11 +267,11 @@ describe("scale: workers, resume after SIGKILL, shards and merge", () => {
 describe("toy CLs", () => {
   const toyScan = (out: string, workers: string): string[] =>
     scanOver(out, "1", "1.006", "--cls", "toys", "--toys", "200", "--workers", workers, "--no-plots");
-  it("--cls toys: finite toy limits with and without the systematic, the same with one and two workers", () => {
+  it("--cls toys: finite toy limits with and without the systematic, the same with one and two workers", async () => {
     const one = join(dir, "toys1");
     const two = join(dir, "toys2");
-    expect(run(toyScan(one, "1")).code).toBe(0);
-    expect(run(toyScan(two, "2")).code).toBe(0);
+    expect((await run(toyScan(one, "1"))).code).toBe(0);
+    expect((await run(toyScan(two, "2"))).code).toBe(0);
     const a = results(one);
     expect(a.points.length).toBeGreaterThan(1);
     const finite = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
@@ -302,10 +294,10 @@ describe("toy CLs", () => {
 });
 
 describe("signal injection", () => {
-  it("finds an injected signal at its mass with the expected significance", () => {
+  it("finds an injected signal at its mass with the expected significance", async () => {
     const out = join(dir, "inject");
     // 40 events at 2.3 GeV on ~400 background events per window: an expected local significance of ~5σ
-    const r = run(narrow(out, "--inject", "2.3:40", "--no-plots"));
+    const r = await run(narrow(out, "--inject", "2.3:40", "--no-plots"));
     expect(r.code).toBe(0);
     const doc = results(out);
     expect(doc.input.injected).toEqual([{ massGeV: 2.3, yield: 40, events: 40 }]);

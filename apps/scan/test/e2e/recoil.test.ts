@@ -9,27 +9,21 @@
  * templates with shared empty cells), and the scan range is 2.0-2.6 GeV, so that each scan takes
  * about ten seconds.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { generateTauPairMuMu } from "@muonphilic/backgrounds";
 import { createRandom } from "@muonphilic/random";
 import { upperLimit, type Workspace } from "@muonphilic/stats";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const cli = join(root, "dist", "cli.js");
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-recoil-"));
 const csv = join(dir, "mumu.csv");
 const parquet = join(dir, "mumu.parquet");
 
-function run(args: readonly string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 300_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runCli;
 
 // biome-ignore lint/suspicious/noExplicitAny: results.json is read as untyped JSON on purpose (contract check)
 type Json = any;
@@ -50,7 +44,7 @@ const scanRange = (out: string, lo: string, hi: string, ...extra: string[]): str
 ];
 const scan = (out: string, ...extra: string[]): string[] => scanRange(out, "2.0", "2.6", ...extra);
 
-beforeAll(() => {
+beforeAll(async () => {
   // A user dataset: τ-pair events (generator level, lab frame) as already-selected muon pairs.
   const s = generateTauPairMuMu({ events: 20000 }, createRandom(3));
   const a = s.events.particles.muMinus!;
@@ -70,10 +64,10 @@ beforeAll(() => {
 });
 
 describe("muonphilic scan recoil", () => {
-  it("runs on a CSV of muon momenta with every other option defaulted, and keeps the results.json contract", () => {
+  it("runs on a CSV of muon momenta with every other option defaulted, and keeps the results.json contract", async () => {
     const out = join(dir, "csv");
     // --lumi 2: the simulated background at 2 fb⁻¹ is of the size of this file (20 000 τ pairs)
-    const r = run(scan(out, "--data", csv, "--lumi", "2", "--export-workspaces", join(out, "ws")));
+    const r = await run(scan(out, "--data", csv, "--lumi", "2", "--export-workspaces", join(out, "ws")));
     expect(r.code, r.stderr).toBe(0);
     const doc = results(out);
     expect(doc.schema).toBe("muonphilic/recoil-scan-results");
@@ -99,7 +93,7 @@ describe("muonphilic scan recoil", () => {
     }
   });
 
-  it("every exported window workspace gives the scan's upper limit through stats' upperLimit", () => {
+  it("every exported window workspace gives the scan's upper limit through stats' upperLimit", async () => {
     const out = join(dir, "csv");
     const doc = results(out);
     const files = readdirSync(join(out, "ws")).sort();
@@ -117,10 +111,10 @@ describe("muonphilic scan recoil", () => {
     });
   });
 
-  it("reads the same events from Parquet: the same cut flow and the same limits as from the CSV", () => {
+  it("reads the same events from Parquet: the same cut flow and the same limits as from the CSV", async () => {
     const single = results(join(dir, "csv"));
     const out = join(dir, "parquet");
-    const r = run(scan(out, "--data", parquet, "--lumi", "2", "--no-plots"));
+    const r = await run(scan(out, "--data", parquet, "--lumi", "2", "--no-plots"));
     expect(r.code, r.stderr).toBe(0);
     const doc = results(out);
     expect(doc.input.format).toBe("parquet");
@@ -130,22 +124,23 @@ describe("muonphilic scan recoil", () => {
     expect(pick(doc)).toEqual(pick(single));
   });
 
-  it("two shards merged equal the single scan, with the spectrum redrawn from the re-read data", () => {
+  it("two shards merged equal the single scan, with the spectrum redrawn from the re-read data", async () => {
     const single = results(join(dir, "csv"));
-    const shards = [1, 2].map((i) => {
+    const shards: string[] = [];
+    for (const i of [1, 2]) {
       const out = join(dir, `shard${i}`);
-      const r = run(scan(out, "--data", csv, "--lumi", "2", "--shard", `${i}/2`, "--no-plots"));
+      const r = await run(scan(out, "--data", csv, "--lumi", "2", "--shard", `${i}/2`, "--no-plots"));
       expect(r.code, r.stderr).toBe(0);
       const d = results(out);
       expect(d.largestExcess).toBeNull();
       expect(d.scanId).toBe(single.scanId);
-      return out;
-    });
+      shards.push(out);
+    }
     const merged = join(dir, "merged");
-    const bad = run(["merge", shards[0]!, "--out", merged]);
+    const bad = await run(["merge", shards[0]!, "--out", merged]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/missing shard\(s\) 2\/2/);
-    const m = run(["merge", ...shards, "--out", merged]);
+    const m = await run(["merge", ...shards, "--out", merged]);
     expect(m.code, m.stderr).toBe(0);
     const doc = results(merged);
     expect(doc.schema).toBe("muonphilic/recoil-scan-results");
@@ -162,9 +157,9 @@ describe("muonphilic scan recoil", () => {
     expect(readFileSync(join(merged, "points.csv"), "utf8")).toBe(readFileSync(join(dir, "csv", "points.csv"), "utf8"));
   });
 
-  it("recovers an injected signal at the right mass, and the background-only scan has no significant excess", () => {
+  it("recovers an injected signal at the right mass, and the background-only scan has no significant excess", async () => {
     const bkg = join(dir, "bkg");
-    const r0 = run(scan(bkg, "--compare-1d"));
+    const r0 = await run(scan(bkg, "--compare-1d"));
     expect(r0.code, r0.stderr).toBe(0);
     const d0 = results(bkg);
     expect(d0.largestExcess.globalSignificance).toBeLessThan(2);
@@ -175,7 +170,7 @@ describe("muonphilic scan recoil", () => {
     const mass = d0.points[mid].mass;
     // inject 3 × the median expected limit: expected Z ≈ 3 × 1.28 ≈ 3.9σ
     const inj = join(dir, "inj");
-    const r1 = run(scan(inj, "--inject", `${mass}:${3 * median[mid]}`));
+    const r1 = await run(scan(inj, "--inject", `${mass}:${3 * median[mid]}`));
     expect(r1.code, r1.stderr).toBe(0);
     const d1 = results(inj);
     expect(d1.input.injected[0].events).toBeGreaterThan(0);
@@ -185,29 +180,29 @@ describe("muonphilic scan recoil", () => {
     expect(Math.abs(d1.points[mid].sigmaHatFb - 3 * median[mid])).toBeLessThan(2 * median[mid]);
   });
 
-  it("gives clear errors for bad input and keeps nothing half-written", () => {
+  it("gives clear errors for bad input and keeps nothing half-written", async () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "mu1_px,mu1_py,mu1_pz,mu2_px,mu2_py\n1,2,3,4,5\n");
-    const r = run(scan(join(dir, "bad"), "--data", bad));
+    const r = await run(scan(join(dir, "bad"), "--data", bad));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no column "mu2_pz"/);
     const nan = join(dir, "nan.csv");
     writeFileSync(nan, `${readFileSync(csv, "utf8").split("\n").slice(0, 200).join("\n")}\n1,abc,3,4,5,6\n`);
-    const r2 = run(scan(join(dir, "nan"), "--data", nan));
+    const r2 = await run(scan(join(dir, "nan"), "--data", nan));
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/1 of 200 rows are invalid.*--skip-invalid/);
     expect(existsSync(join(dir, "nan", "results.json"))).toBe(false);
-    const r3 = run(scan(join(dir, "inj-bad"), "--inject", "7:1"));
+    const r3 = await run(scan(join(dir, "inj-bad"), "--inject", "7:1"));
     expect(r3.code).toBe(2);
     expect(r3.stderr).toMatch(/--inject 7:1: .*\[2, 2.6\] GeV/);
-    const r4 = run(scan(join(dir, "model-bad"), "--signal-model", "wide"));
+    const r4 = await run(scan(join(dir, "model-bad"), "--signal-model", "wide"));
     expect(r4.code).toBe(2);
     expect(r4.stderr).toMatch(/--signal-model must be narrow or breit-wigner/);
   });
 
-  it("runs the finite-width (Breit-Wigner ⊗ Gaussian, one-dimensional) benchmark with enlarged windows", () => {
+  it("runs the finite-width (Breit-Wigner ⊗ Gaussian, one-dimensional) benchmark with enlarged windows", async () => {
     const out = join(dir, "bw");
-    const r = run(scanRange(out, "2.0", "2.2", "--signal-model", "breit-wigner", "--no-plots"));
+    const r = await run(scanRange(out, "2.0", "2.2", "--signal-model", "breit-wigner", "--no-plots"));
     expect(r.code, r.stderr).toBe(0);
     const doc = results(out);
     for (const p of doc.points) {
