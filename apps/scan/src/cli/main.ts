@@ -1,15 +1,6 @@
-/**
- * The `muonphilic` command line: `scan resonance`, `merge`, `calibrate`, `help`. Bad input gives a
- * one-line message naming what was wrong and exit code 2; an unexpected failure exit code 1.
- *
- * @packageDocumentation
- */
-import { availableParallelism } from "node:os";
-import type { Gm2InputName } from "@muonphilic/models";
 import { GM2_INPUTS } from "@muonphilic/models";
 import { isPhysError, PhysError } from "@muonphilic/units";
 import { DEFAULTS, type Injection, type ScanConfig, TABLE_I_TOTAL } from "../config.js";
-import { INPUT_FORMATS, type InputFormat } from "../io/readers.js";
 import type { ResultsDocument } from "../output/results.js";
 import { mergeRecoilShards, runRecoilScan } from "../recoil/scan.js";
 import type { RecoilResultsDocument } from "../recoil/types.js";
@@ -26,8 +17,19 @@ import {
   parseArgs,
 } from "./args.js";
 import { CALIBRATE_SPEC, calibrateCommand } from "./calibrate.js";
+import {
+  clsFrom,
+  dataFileFrom,
+  gm2From,
+  INPUT_FILE_OPTIONS,
+  RUN_OPTIONS,
+  rejectPositionals,
+  runOptionsFrom,
+} from "./common.js";
 import { readEfficiencyFile, readSystematicsFile } from "./massTables.js";
 import { RECOIL_SPEC, recoilConfigFrom } from "./recoil.js";
+
+export { parseShard } from "./common.js";
 
 /** Where the CLI writes. */
 export interface CliIo {
@@ -57,20 +59,7 @@ export const SCAN_SPEC: CommandSpec = {
       valueName: "NAME",
       description: "CSV/Parquet column or TTree branch with the masses (optional for one-column files)",
     },
-    {
-      name: "format",
-      kind: "value",
-      valueName: "FMT",
-      description: `Input format: ${INPUT_FORMATS.join(" | ")}`,
-      defaultText: "from the file extension",
-    },
-    {
-      name: "tree",
-      kind: "value",
-      valueName: "NAME",
-      description: "TTree name in a ROOT file",
-      defaultText: "the first TTree",
-    },
+    ...INPUT_FILE_OPTIONS,
     { name: "out", kind: "value", valueName: "DIR", description: "Output directory", defaultText: "scan-out" },
     {
       name: "calibration",
@@ -232,21 +221,7 @@ export const SCAN_SPEC: CommandSpec = {
       description: "Gross-Vitells reference level of q0",
       defaultText: String(DEFAULTS.referenceLevel),
     },
-    { name: "workers", kind: "value", valueName: "N", description: "Worker threads", defaultText: "all cores" },
-    {
-      name: "shard",
-      kind: "value",
-      valueName: "I/N",
-      description: "Run only shard I of N (every N-th hypothesis); join with `muonphilic merge`",
-    },
-    {
-      name: "skip-invalid",
-      kind: "flag",
-      description: "Scan the valid rows when the file has invalid ones (they are counted and reported)",
-    },
-    { name: "fresh", kind: "flag", description: "Discard a checkpoint or results of another run in --out" },
-    { name: "no-progress", kind: "flag", description: "No progress bar" },
-    { name: "no-plots", kind: "flag", description: "Do not render the figures" },
+    ...RUN_OPTIONS,
   ],
   notes:
     "Outputs in --out: results.json (schema muonphilic/resonance-scan-results v1), points.csv, hepdata/*.yaml,\n" +
@@ -297,51 +272,10 @@ function parseRange(text: string, what: string): [number, number] {
   return [a, b];
 }
 
-/**
- * Parses `--shard I/N`.
- * @throws {@link PhysError} `INVALID_ARGUMENT` unless 1 ≤ I ≤ N are integers
- */
-export function parseShard(text: string): { index: number; count: number } {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  const i = m ? Number(m[1]) : Number.NaN;
-  const n = m ? Number(m[2]) : Number.NaN;
-  if (!(Number.isInteger(i) && Number.isInteger(n) && n >= 1 && i >= 1 && i <= n)) {
-    throw new PhysError(
-      "INVALID_ARGUMENT",
-      `--shard must be I/N with integers 1 <= I <= N, got ${JSON.stringify(text)}`,
-      {
-        argument: "--shard",
-        value: text,
-        allowed: "I/N, 1 <= I <= N",
-      },
-    );
-  }
-  return { index: i, count: n };
-}
-
 /** Builds the scan configuration from parsed arguments. */
 export function scanConfigFrom(args: ParsedArgs): ScanConfig {
-  if (args.positionals.length > 0) {
-    throw new PhysError("INVALID_ARGUMENT", `unexpected argument ${JSON.stringify(args.positionals[0])} (see --help)`, {
-      argument: String(args.positionals[0]),
-    });
-  }
-  const format = getString(args, "format");
-  if (format !== undefined && !(INPUT_FORMATS as readonly string[]).includes(format)) {
-    throw new PhysError(
-      "INVALID_ARGUMENT",
-      `--format must be one of ${INPUT_FORMATS.join(", ")}, got ${JSON.stringify(format)}`,
-      {
-        argument: "--format",
-      },
-    );
-  }
-  const dataPath = getString(args, "data");
-  for (const opt of ["column", "format", "tree"]) {
-    if (dataPath === undefined && getString(args, opt) !== undefined) {
-      throw new PhysError("INVALID_ARGUMENT", `--${opt} needs --data FILE`, { argument: `--${opt}` });
-    }
-  }
+  rejectPositionals(args);
+  const file = dataFileFrom(args, ["column"]);
   const minMass = getNumber(args, "min-mass", DEFAULTS.minMass, { min: 0.2114, unit: "GeV" });
   const maxMass = getNumber(args, "max-mass", DEFAULTS.maxMass, {
     min: minMass,
@@ -349,22 +283,8 @@ export function scanConfigFrom(args: ParsedArgs): ScanConfig {
     max: 10.5,
     unit: "GeV",
   });
-  const cls = getString(args, "cls") ?? DEFAULTS.cls;
-  if (cls !== "asymptotic" && cls !== "toys") {
-    throw new PhysError("INVALID_ARGUMENT", `--cls must be asymptotic or toys, got ${JSON.stringify(cls)}`, {
-      argument: "--cls",
-    });
-  }
-  const gm2 = getString(args, "gm2") ?? DEFAULTS.gm2Input;
-  if (!(gm2 in GM2_INPUTS)) {
-    throw new PhysError(
-      "INVALID_ARGUMENT",
-      `--gm2 must be one of ${Object.keys(GM2_INPUTS).join(", ")}, got ${JSON.stringify(gm2)}`,
-      {
-        argument: "--gm2",
-      },
-    );
-  }
+  const cls = clsFrom(args, DEFAULTS.cls);
+  const gm2 = gm2From(args, DEFAULTS.gm2Input);
   if (getString(args, "systematic") !== undefined && getString(args, "systematics") !== undefined) {
     throw new PhysError("INVALID_ARGUMENT", "give either --systematic or --systematics, not both", {
       argument: "--systematics",
@@ -402,17 +322,16 @@ export function scanConfigFrom(args: ParsedArgs): ScanConfig {
       throw new PhysError("INVALID_ARGUMENT", `--inject ${v}: the yield must be >= 0`, { argument: "--inject" });
     return { mass, yield: y };
   });
-  const shardText = getString(args, "shard");
   return {
     data:
-      dataPath === undefined
+      file === undefined
         ? { kind: "embedded" }
         : {
             kind: "file",
-            path: dataPath,
+            path: file.path,
             ...(getString(args, "column") === undefined ? {} : { column: getString(args, "column")! }),
-            ...(format === undefined ? {} : { format: format as InputFormat }),
-            ...(getString(args, "tree") === undefined ? {} : { tree: getString(args, "tree")! }),
+            ...(file.format === undefined ? {} : { format: file.format }),
+            ...(file.tree === undefined ? {} : { tree: file.tree }),
           },
     out: getString(args, "out") ?? "scan-out",
     ...(getString(args, "calibration") === undefined ? {} : { calibration: getString(args, "calibration")! }),
@@ -438,18 +357,13 @@ export function scanConfigFrom(args: ParsedArgs): ScanConfig {
     systematics,
     efficiency: getString(args, "efficiency") === undefined ? null : readEfficiencyFile(getString(args, "efficiency")!),
     sqrtS: getNumber(args, "sqrt-s", DEFAULTS.sqrtS, { min: 1, unit: "GeV" }),
-    gm2Input: gm2 as Gm2InputName,
+    gm2Input: gm2,
     gm2Sigmas: getNumber(args, "gm2-sigmas", DEFAULTS.gm2Sigmas, { min: 0, exclusiveMin: true }),
     minEvents: getNumber(args, "min-events", DEFAULTS.minEvents, { min: 1, integer: true }),
     referenceLevel: getNumber(args, "reference-level", DEFAULTS.referenceLevel, { min: 0, exclusiveMin: true }),
     inject,
     injectSeed: getNumber(args, "inject-seed", DEFAULTS.injectSeed, { min: 0, integer: true }),
-    workers: getNumber(args, "workers", availableParallelism(), { min: 1, max: 256, integer: true }),
-    shard: shardText === undefined ? null : parseShard(shardText),
-    skipInvalid: getFlag(args, "skip-invalid"),
-    fresh: getFlag(args, "fresh"),
-    progress: !getFlag(args, "no-progress"),
-    plots: !getFlag(args, "no-plots"),
+    ...runOptionsFrom(args),
   };
 }
 
@@ -646,7 +560,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           io.stdout(helpText(RECOIL_SPEC));
           return 0;
         }
-        const config = recoilConfigFrom(args, parseShard);
+        const config = recoilConfigFrom(args);
         const outcome = await runRecoilScan(config, scanIo);
         for (const w of outcome.warnings) io.stderr.write(`warning: ${w}\n`);
         io.stdout(recoilSummaryTable(outcome.doc, outcome.files, config.out));

@@ -1,15 +1,16 @@
-/**
- * `muonphilic scan recoil`: the options of the invisible-Z' recoil-mass template scan (Belle2-inv)
- * and their parsing into a {@link RecoilConfig}.
- *
- * @packageDocumentation
- */
-import { availableParallelism } from "node:os";
-import { GM2_INPUTS, type Gm2InputName } from "@muonphilic/models";
+import { GM2_INPUTS } from "@muonphilic/models";
 import { PhysError } from "@muonphilic/units";
-import { INPUT_FORMATS, type InputFormat } from "../io/readers.js";
 import { defaultRecoilConfig, MUON_COLUMNS, RECOIL_DEFAULTS, type RecoilConfig } from "../recoil/config.js";
 import { type CommandSpec, getFlag, getList, getNumber, getString, type ParsedArgs } from "./args.js";
+import {
+  clsFrom,
+  dataFileFrom,
+  gm2From,
+  INPUT_FILE_OPTIONS,
+  RUN_OPTIONS,
+  rejectPositionals,
+  runOptionsFrom,
+} from "./common.js";
 
 /** The options of `muonphilic scan recoil`. */
 export const RECOIL_SPEC: CommandSpec = {
@@ -28,20 +29,7 @@ export const RECOIL_SPEC: CommandSpec = {
       description: `Selected two-muon events: CSV, Parquet or ROOT TTree with columns ${MUON_COLUMNS.join(",")} (lab, GeV; mu1 = mu-)`,
       defaultText: `the embedded Belle II background-only toy, ${RECOIL_DEFAULTS.luminosityInvFb} fb^-1`,
     },
-    {
-      name: "format",
-      kind: "value",
-      valueName: "FMT",
-      description: `Input format: ${INPUT_FORMATS.join(" | ")}`,
-      defaultText: "from the file extension",
-    },
-    {
-      name: "tree",
-      kind: "value",
-      valueName: "NAME",
-      description: "TTree name in a ROOT file",
-      defaultText: "the first TTree",
-    },
+    ...INPUT_FILE_OPTIONS,
     { name: "out", kind: "value", valueName: "DIR", description: "Output directory", defaultText: "scan-out-recoil" },
     {
       name: "min-mass",
@@ -208,16 +196,7 @@ export const RECOIL_SPEC: CommandSpec = {
       description: "Gross-Vitells reference level of q0",
       defaultText: String(RECOIL_DEFAULTS.referenceLevel),
     },
-    { name: "workers", kind: "value", valueName: "N", description: "Worker threads", defaultText: "all cores" },
-    { name: "shard", kind: "value", valueName: "I/N", description: "Run only shard I of N (every N-th hypothesis)" },
-    {
-      name: "skip-invalid",
-      kind: "flag",
-      description: "Scan the valid rows when the file has invalid ones (they are counted and reported)",
-    },
-    { name: "fresh", kind: "flag", description: "Discard a checkpoint or results of another run in --out" },
-    { name: "no-progress", kind: "flag", description: "No progress bar" },
-    { name: "no-plots", kind: "flag", description: "Do not render the figures" },
+    ...RUN_OPTIONS,
   ],
   notes:
     "Outputs in --out: results.json (schema muonphilic/recoil-scan-results v1), points.csv, hepdata/*.yaml, plots/*.svg and\n" +
@@ -230,25 +209,12 @@ const usage = (message: string, argument: string): PhysError =>
 /**
  * Builds the recoil scan configuration from parsed arguments.
  * @param args - the parsed arguments
- * @param parseShard - the resonance scan's `--shard I/N` parser
  * @throws {@link PhysError} `INVALID_ARGUMENT` naming the option, its value and the allowed range
  */
-export function recoilConfigFrom(
-  args: ParsedArgs,
-  parseShard: (text: string) => { index: number; count: number },
-): RecoilConfig {
-  if (args.positionals.length > 0)
-    throw usage(`unexpected argument ${JSON.stringify(args.positionals[0])} (see --help)`, String(args.positionals[0]));
+export function recoilConfigFrom(args: ParsedArgs): RecoilConfig {
+  rejectPositionals(args);
   const d = RECOIL_DEFAULTS;
-  const format = getString(args, "format");
-  if (format !== undefined && !(INPUT_FORMATS as readonly string[]).includes(format)) {
-    throw usage(`--format must be one of ${INPUT_FORMATS.join(", ")}, got ${JSON.stringify(format)}`, "--format");
-  }
-  const dataPath = getString(args, "data");
-  for (const opt of ["format", "tree"]) {
-    if (dataPath === undefined && getString(args, opt) !== undefined)
-      throw usage(`--${opt} needs --data FILE`, `--${opt}`);
-  }
+  const file = dataFileFrom(args);
   const minMass = getNumber(args, "min-mass", d.minMass, { min: d.signalMasses[0]!, unit: "GeV" });
   const maxMass = getNumber(args, "max-mass", d.maxMass, {
     min: minMass,
@@ -256,16 +222,12 @@ export function recoilConfigFrom(
     max: d.signalMasses[d.signalMasses.length - 1]!,
     unit: "GeV",
   });
-  const cls = getString(args, "cls") ?? d.cls;
-  if (cls !== "asymptotic" && cls !== "toys")
-    throw usage(`--cls must be asymptotic or toys, got ${JSON.stringify(cls)}`, "--cls");
+  const cls = clsFrom(args, d.cls);
   const model = getString(args, "signal-model") ?? "narrow";
   if (model !== "narrow" && model !== "breit-wigner") {
     throw usage(`--signal-model must be narrow or breit-wigner, got ${JSON.stringify(model)}`, "--signal-model");
   }
-  const gm2 = getString(args, "gm2") ?? d.gm2Input;
-  if (!(gm2 in GM2_INPUTS))
-    throw usage(`--gm2 must be one of ${Object.keys(GM2_INPUTS).join(", ")}, got ${JSON.stringify(gm2)}`, "--gm2");
+  const gm2 = gm2From(args, d.gm2Input);
   const inject = getList(args, "inject").map((v) => {
     const m = /^\s*([^:]+):([^:]+)\s*$/.exec(v);
     const mass = m ? Number(m[1]) : Number.NaN;
@@ -280,17 +242,8 @@ export function recoilConfigFrom(
       throw usage(`--inject ${v}: the cross section must be a finite number >= 0 fb`, "--inject");
     return { mass, sigmaFb: sigma };
   });
-  const shard = getString(args, "shard");
   return defaultRecoilConfig({
-    data:
-      dataPath === undefined
-        ? { kind: "embedded" }
-        : {
-            kind: "file",
-            path: dataPath,
-            ...(format === undefined ? {} : { format: format as InputFormat }),
-            ...(getString(args, "tree") === undefined ? {} : { tree: getString(args, "tree")! }),
-          },
+    data: file === undefined ? { kind: "embedded" } : { kind: "file", ...file },
     out: getString(args, "out") ?? "scan-out-recoil",
     minMass,
     maxMass,
@@ -312,15 +265,10 @@ export function recoilConfigFrom(
     signalEvents: getNumber(args, "signal-events", d.signalEvents, { min: 1000, max: 1e7, integer: true }),
     backgroundEvents: getNumber(args, "background-events", d.backgroundEvents, { min: 1000, max: 1e8, integer: true }),
     mcSeed: getNumber(args, "mc-seed", d.mcSeed, { min: 0, integer: true }),
-    gm2Input: gm2 as Gm2InputName,
+    gm2Input: gm2,
     gm2Sigmas: getNumber(args, "gm2-sigmas", d.gm2Sigmas, { min: 0, exclusiveMin: true }),
     minEvents: getNumber(args, "min-events", d.minEvents, { min: 0, integer: true }),
     referenceLevel: getNumber(args, "reference-level", d.referenceLevel, { min: 0, exclusiveMin: true }),
-    workers: getNumber(args, "workers", availableParallelism(), { min: 1, max: 256, integer: true }),
-    shard: shard === undefined ? null : parseShard(shard),
-    skipInvalid: getFlag(args, "skip-invalid"),
-    fresh: getFlag(args, "fresh"),
-    progress: !getFlag(args, "no-progress"),
-    plots: !getFlag(args, "no-plots"),
+    ...runOptionsFrom(args),
   });
 }
