@@ -369,25 +369,64 @@ export function scanConfigFrom(args: ParsedArgs): ScanConfig {
 
 const fmt = (x: number, digits = 3): string => (Number.isFinite(x) ? x.toPrecision(digits) : "-");
 
+type Row = [string, string];
+
+/** What both scans' summaries hold: the run's bookkeeping and mass range. */
+interface ScanSummaryDocument {
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly settings: { readonly minMassGeV: number; readonly maxMassGeV: number };
+  readonly summary: {
+    readonly points: number;
+    readonly gridPoints: number;
+    readonly byStatus: Readonly<Record<string, number>>;
+    readonly wallSeconds: number;
+    readonly workers: number;
+    readonly resumedPoints: number;
+  };
+}
+
+/** The hypotheses and status rows of either scan's summary table. */
+function runRows(doc: ScanSummaryDocument): Row[] {
+  const s = doc.summary;
+  return [
+    [
+      "hypotheses",
+      `${s.points}${doc.shard ? ` (shard ${doc.shard.index}/${doc.shard.count} of ${s.gridPoints})` : ""}, ${doc.settings.minMassGeV}-${doc.settings.maxMassGeV} GeV`,
+    ],
+    [
+      "status",
+      Object.entries(s.byStatus)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", "),
+    ],
+  ];
+}
+
+/** Either scan's summary table: its rows, then the time and outputs rows, aligned. */
+function renderTable(rows: Row[], doc: ScanSummaryDocument, files: readonly string[], out: string): string {
+  const s = doc.summary;
+  const all: Row[] = [
+    ...rows,
+    [
+      "time",
+      `${s.wallSeconds.toFixed(1)} s on ${s.workers} worker(s)${s.resumedPoints ? `, ${s.resumedPoints} points resumed` : ""}`,
+    ],
+    ["outputs", `${out}/ (${files.length} files: results.json, points.csv, hepdata/, plots/)`],
+  ];
+  const w = Math.max(...all.map(([k]) => k.length)) + 2;
+  return `${all.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
+}
+
 /** The summary table printed at the end of a scan. */
 export function summaryTable(doc: ResultsDocument, files: readonly string[], out: string): string {
   const s = doc.summary;
-  const rows: [string, string][] = [];
+  const rows: Row[] = [];
   rows.push([
     "data",
     `${doc.input.description}: ${doc.input.validRows} candidates${doc.input.invalid.count > 0 ? `, ${doc.input.invalid.count} invalid rows skipped` : ""}`,
   ]);
   for (const inj of doc.input.injected) rows.push(["injected", `${inj.events} events at ${inj.massGeV} GeV`]);
-  rows.push([
-    "hypotheses",
-    `${s.points}${doc.shard ? ` (shard ${doc.shard.index}/${doc.shard.count} of ${s.gridPoints})` : ""}, ${doc.settings.minMassGeV}-${doc.settings.maxMassGeV} GeV`,
-  ]);
-  rows.push([
-    "status",
-    Object.entries(s.byStatus)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", "),
-  ]);
+  rows.push(...runRows(doc));
   const failed = s.problems.filter((q) => q.status !== "retried");
   for (const p of failed.slice(0, 5)) {
     rows.push(["  failed", `${p.mass.toFixed(4)} GeV: ${p.status} (${p.message})`]);
@@ -447,35 +486,20 @@ export function summaryTable(doc: ResultsDocument, files: readonly string[], out
       "systematics",
       `limits weaker by ${(100 * s.systematicsEffect.meanRelativeChange).toFixed(2)}% on average`,
     ]);
-  rows.push([
-    "time",
-    `${s.wallSeconds.toFixed(1)} s on ${s.workers} worker(s)${s.resumedPoints ? `, ${s.resumedPoints} points resumed` : ""}`,
-  ]);
-  rows.push(["outputs", `${out}/ (${files.length} files: results.json, points.csv, hepdata/, plots/)`]);
-  const w = Math.max(...rows.map(([k]) => k.length)) + 2;
-  return `${rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
+  return renderTable(rows, doc, files, out);
 }
 
 /** The summary table printed at the end of a recoil scan. */
 export function recoilSummaryTable(doc: RecoilResultsDocument, files: readonly string[], out: string): string {
   const s = doc.summary;
-  const rows: [string, string][] = [];
+  const rows: Row[] = [];
   rows.push([
     "data",
     `${doc.input.description}: ${doc.input.selectedEvents} events after the kinematic selection (${doc.input.rows} rows)`,
   ]);
   for (const inj of doc.input.injected)
     rows.push(["injected", `${inj.events} events (${inj.sigmaFb} fb) at ${inj.massGeV} GeV`]);
-  rows.push([
-    "hypotheses",
-    `${s.points}${doc.shard ? ` (shard ${doc.shard.index}/${doc.shard.count} of ${s.gridPoints})` : ""}, ${doc.settings.minMassGeV}-${doc.settings.maxMassGeV} GeV`,
-  ]);
-  rows.push([
-    "status",
-    Object.entries(s.byStatus)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(", "),
-  ]);
+  rows.push(...runRows(doc));
   for (const p of s.problems.slice(0, 5))
     rows.push(["  not ok", `${p.mass.toFixed(4)} GeV: ${p.status} (${p.message})`]);
   const ex = doc.largestExcess;
@@ -509,13 +533,7 @@ export function recoilSummaryTable(doc: RecoilResultsDocument, files: readonly s
       `expected limit 1D/2D: median ${s.twoDimensionalGain.median.toFixed(3)}, ${s.twoDimensionalGain.min.toFixed(3)}-${s.twoDimensionalGain.max.toFixed(3)} over ${s.twoDimensionalGain.points} points`,
     ]);
   }
-  rows.push([
-    "time",
-    `${s.wallSeconds.toFixed(1)} s on ${s.workers} worker(s)${s.resumedPoints ? `, ${s.resumedPoints} points resumed` : ""}`,
-  ]);
-  rows.push(["outputs", `${out}/ (${files.length} files: results.json, points.csv, hepdata/, plots/)`]);
-  const w = Math.max(...rows.map(([k]) => k.length)) + 2;
-  return `${rows.map(([k, v]) => `${k.padEnd(w)}${v}`).join("\n")}\n`;
+  return renderTable(rows, doc, files, out);
 }
 
 function printOutcome(io: CliIo, outcome: ScanOutcome, out: string): void {

@@ -133,6 +133,21 @@ export interface DocumentContext {
   readonly resumedPoints: number;
 }
 
+/** The points counted by status, and every point not "ok" with its message (any scan's summary). */
+export function statusSummary<S extends string>(
+  points: readonly { readonly index: number; readonly mass: number; readonly status: S; readonly message?: string }[],
+): {
+  byStatus: Record<string, number>;
+  problems: { index: number; mass: number; status: S; message: string }[];
+} {
+  const byStatus: Record<string, number> = {};
+  for (const p of points) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
+  const problems = points
+    .filter((p) => p.status !== "ok")
+    .map((p) => ({ index: p.index, mass: p.mass, status: p.status, message: p.message ?? "" }));
+  return { byStatus, problems };
+}
+
 /**
  * Builds results.json from records (any order): sorts by index, converts, and for a full scan
  * (not a shard) computes the largest excess, its global significance, band coverage and the
@@ -145,11 +160,7 @@ export function buildDocument(
 ): ResultsDocument {
   const sorted = [...records].sort((a, b) => a.index - b.index);
   const points = toOutputs(sorted, physics);
-  const byStatus: Record<string, number> = {};
-  for (const p of points) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
-  const problems = points
-    .filter((p) => p.status !== "ok")
-    .map((p) => ({ index: p.index, mass: p.mass, status: p.status, message: p.message ?? "" }));
+  const { byStatus, problems } = statusSummary(points);
   const full = ctx.shard === null;
   let change = 0;
   let nChange = 0;

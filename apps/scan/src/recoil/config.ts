@@ -9,6 +9,7 @@ import { LOOK_ELSEWHERE_DEFAULTS } from "@muonphilic/stats";
 import type { InputFormat } from "../io/readers.js";
 import { DEFAULT_RECOIL_CUTS, type RecoilCuts } from "./selection.js";
 import type { RecoilSettingsWire } from "./types.js";
+import type { WindowSettings } from "./window.js";
 
 /** Defaults of the recoil scan. */
 export const RECOIL_DEFAULTS = {
@@ -78,31 +79,16 @@ export type RecoilDataSource =
 /** The CSV/Parquet columns of the muon momenta (lab, GeV; mu1 the μ-, mu2 the μ+). */
 export const MUON_COLUMNS = ["mu1_px", "mu1_py", "mu1_pz", "mu2_px", "mu2_py", "mu2_pz"] as const;
 
-/** The full configuration of a recoil scan. */
-export interface RecoilConfig {
+/** The full configuration of a recoil scan: the windows' settings and the rest. */
+export interface RecoilConfig extends WindowSettings {
   readonly data: RecoilDataSource;
   readonly out: string;
   readonly minMass: number;
   readonly maxMass: number;
-  readonly windowBins: number;
-  readonly cl: number;
-  readonly cls: "asymptotic" | "toys";
-  readonly toys: number;
-  readonly seed: number;
-  readonly luminosityInvFb: number;
-  readonly cosBinsByM2: readonly (readonly [number, number])[];
-  readonly signalShapeUncertainty: number;
-  readonly backgroundShapeUncertainty: readonly (readonly [number, number])[];
-  readonly efficiencyUncertainty: number;
-  readonly signalModel: "narrow" | "breit-wigner";
-  readonly darkCoupling: number;
-  readonly darkMass: number;
   readonly sqrtS: number;
   readonly gm2Input: Gm2InputName;
   readonly gm2Sigmas: number;
   readonly referenceLevel: number;
-  readonly minEvents: number;
-  readonly compare1d: boolean;
   readonly cuts: RecoilCuts;
   readonly signalEvents: number;
   readonly backgroundEvents: number;

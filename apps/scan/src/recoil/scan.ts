@@ -18,6 +18,7 @@ import { FB_PER_PB, PhysError } from "@muonphilic/units";
 import { sha256 } from "../calibration.js";
 import { bandCoverageOf, globalSignificanceOf } from "../global.js";
 import { type InputFormat, readNumericColumns } from "../io/readers.js";
+import { statusSummary } from "../output/results.js";
 import { gm2ExcludedRanges } from "../physics.js";
 import { CHECKPOINT_KINDS, toJson } from "../run/checkpoint.js";
 import { runPool } from "../run/pool.js";
@@ -298,8 +299,7 @@ export function buildRecoilDocument(
   config: RecoilConfig,
 ): RecoilResultsDocument {
   const points = [...records].sort((a, b) => a.index - b.index).map((r) => recoilPointOutput(r, config));
-  const byStatus: Record<string, number> = {};
-  for (const p of points) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
+  const { byStatus, problems } = statusSummary(points);
   const full = ctx.shard === null;
   const valid = (p: RecoilPointOutput) => p.status === "ok" && Number.isFinite(p.q0);
   const g = full
@@ -338,9 +338,7 @@ export function buildRecoilDocument(
       gridPoints: ctx.gridPoints,
       points: points.length,
       byStatus,
-      problems: points
-        .filter((p) => p.status !== "ok")
-        .map((p) => ({ index: p.index, mass: p.mass, status: p.status, message: p.message ?? "" })),
+      problems,
       bandCoverage:
         cov === null
           ? null
