@@ -21,13 +21,11 @@ import { type InputFormat, readNumericColumns } from "../io/readers.js";
 import { statusSummary } from "../output/results.js";
 import { gm2ExcludedRanges } from "../physics.js";
 import { CHECKPOINT_KINDS, toJson } from "../run/checkpoint.js";
-import { runPool } from "../run/pool.js";
-import { ProgressBar } from "../run/progress.js";
 import {
   mergedRunSummary,
-  openRun,
   RESULTS_FILE,
   readShards,
+  runScanPoints,
   type ScanIo,
   toolInfo,
   writeScanOutputs,
@@ -406,36 +404,34 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
   const settings = recoilSettingsWire(config);
   const grid = recoilGrid(model, config.minMass, config.maxMass);
   const shard = config.shard;
-  const mine = shard === null ? grid : grid.filter((p) => p.index % shard.count === shard.index - 1);
   const tool = toolInfo();
   const scanId = sha256(toJson({ analysis: "recoil", settings, data: loaded.input.sha256, tool: tool.version }));
-  const runId = shard === null ? scanId : sha256(`${scanId}/${shard.index}/${shard.count}`);
-  const { checkpoint, done } = openRun<RecoilPointRecord>(config.out, runId, config.fresh, CHECKPOINT_KINDS.recoil);
-  const todo = mine.filter((p) => !done.has(p.index));
-  const resumed = mine.length - todo.length;
-  io.log(
-    `recoil scan ${runId.slice(0, 12)}: ${mine.length} mass hypotheses${shard ? ` (shard ${shard.index}/${shard.count} of ${grid.length})` : ""}, ` +
-      `${loaded.input.selectedEvents} events, ${resumed > 0 ? `${resumed} done before (resumed), ` : ""}${config.workers} worker(s)`,
-  );
   const ws = windowSettingsOf(config);
-  const bar = new ProgressBar(mine.length, resumed, config.progress ? io.progress : null, "recoil");
-  const records = new Map<number, RecoilPointRecord>(done);
-  try {
-    await runPool<RecoilPointRecord>({ kind: "recoil", model, data: loaded.data, settings: ws }, todo, {
+  const {
+    runId,
+    points: mine,
+    records,
+    resumed,
+  } = await runScanPoints<RecoilPointRecord, RecoilGridPoint>(
+    {
+      grid,
+      scanId,
+      shard,
+      out: config.out,
+      fresh: config.fresh,
+      checkpointKind: CHECKPOINT_KINDS.recoil,
+      analysis: { kind: "recoil", model, data: loaded.data, settings: ws },
       workers: config.workers,
       batch: config.cls === "toys" ? 1 : 4,
-      onRecords: (recs) => {
-        checkpoint.append(recs);
-        for (const r of recs) records.set(r.index, r);
-        bar.tick(recs.length);
-      },
-    });
-  } finally {
-    checkpoint.close();
-  }
-  bar.finish();
+      progress: config.progress,
+      label: "recoil scan",
+      dataText: `${loaded.input.selectedEvents} events`,
+      barLabel: "recoil",
+    },
+    io,
+  );
   const doc = buildRecoilDocument(
-    [...records.values()],
+    records,
     {
       tool,
       runId,

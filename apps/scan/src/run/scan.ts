@@ -14,7 +14,7 @@ import { type Calibration, readCalibration, sha256, signalModelAt, toReducedMass
 import { DEFAULTS, type ScanConfig, type SettingsWire, settingsWire } from "../config.js";
 import { type Dataset, loadDataset } from "../dataset.js";
 import { freeFit } from "../fit/analyse.js";
-import { massGrid, reducedVetoes } from "../grid.js";
+import { type GridPoint, massGrid, reducedVetoes } from "../grid.js";
 import { excessFitFigure, type Figure, limitFigure, significanceFigure, spectrumFigure } from "../output/figures.js";
 import { renderPng } from "../output/png.js";
 import {
@@ -29,7 +29,7 @@ import { hepDataTables, pointsCsv } from "../output/tables.js";
 import type { PhysicsSettings } from "../physics.js";
 import { CHECKPOINT_FILE, CHECKPOINT_KINDS, Checkpoint, reviveRecord, toJson } from "./checkpoint.js";
 import { type PointRecord, type PointSettings, windowAt } from "./point.js";
-import { runPool } from "./pool.js";
+import { type PoolAnalysis, type PoolPoint, type PoolRecord, runPool } from "./pool.js";
 import { ProgressBar, type ProgressSink } from "./progress.js";
 
 /** The results file name. */
@@ -225,6 +225,68 @@ export function openRun<R extends { readonly index: number }>(
   return opened;
 }
 
+/** What {@link runScanPoints} needs of either analysis. */
+export interface ScanPointsRun<P extends PoolPoint> {
+  /** The scan's grid (all shards). */
+  readonly grid: readonly P[];
+  /** The unsharded scan's identity; the run's is derived from it and the shard. */
+  readonly scanId: string;
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly out: string;
+  readonly fresh: boolean;
+  /** Checkpoint kind of the analysis ({@link CHECKPOINT_KINDS}). */
+  readonly checkpointKind: string;
+  /** What the workers analyse. */
+  readonly analysis: PoolAnalysis;
+  readonly workers: number;
+  /** Points per task. */
+  readonly batch: number;
+  readonly progress: boolean;
+  /** The log line's name of the scan ("scan", "recoil scan") and its data ("20000 candidates"); the progress bar's label. */
+  readonly label: string;
+  readonly dataText: string;
+  readonly barLabel: string;
+}
+
+/**
+ * The part every scan shares: this shard's points of the grid, the run's identity, the output
+ * directory opened ({@link openRun}) with the points finished before, the remaining points on the
+ * worker pool with each batch checkpointed as it arrives, and a progress bar.
+ * @returns the run id, this shard's points, their records (resumed ones included) and how many were resumed
+ */
+export async function runScanPoints<R extends PoolRecord, P extends PoolPoint>(
+  run: ScanPointsRun<P>,
+  io: ScanIo,
+): Promise<{ runId: string; points: P[]; records: R[]; resumed: number }> {
+  const { grid, shard } = run;
+  const mine = shard === null ? [...grid] : grid.filter((p) => p.index % shard.count === shard.index - 1);
+  const runId = shard === null ? run.scanId : sha256(`${run.scanId}/${shard.index}/${shard.count}`);
+  const { checkpoint, done } = openRun<R>(run.out, runId, run.fresh, run.checkpointKind);
+  const todo = mine.filter((p) => !done.has(p.index));
+  const resumed = mine.length - todo.length;
+  io.log(
+    `${run.label} ${runId.slice(0, 12)}: ${mine.length} mass hypotheses${shard ? ` (shard ${shard.index}/${shard.count} of ${grid.length})` : ""}, ` +
+      `${run.dataText}, ${resumed > 0 ? `${resumed} done before (resumed), ` : ""}${run.workers} worker(s)`,
+  );
+  const bar = new ProgressBar(mine.length, resumed, run.progress ? io.progress : null, run.barLabel);
+  const records = new Map<number, R>(done);
+  try {
+    await runPool<R>(run.analysis, todo, {
+      workers: run.workers,
+      batch: run.batch,
+      onRecords: (recs) => {
+        checkpoint.append(recs);
+        for (const r of recs) records.set(r.index, r);
+        bar.tick(recs.length);
+      },
+    });
+  } finally {
+    checkpoint.close();
+  }
+  bar.finish();
+  return { runId, points: mine, records: [...records.values()], resumed };
+}
+
 /** What a scan returns. */
 export interface ScanOutcome {
   readonly doc: ResultsDocument;
@@ -282,34 +344,26 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
     (m) => signalModelAt(calibration, m).resolution,
   );
   const shard = config.shard;
-  const mine = shard === null ? grid : grid.filter((p) => p.index % shard.count === shard.index - 1);
   const tool = toolInfo();
   const scanId = sha256(toJson({ settings, data: dataset.source.sha256, calibration: calSha, tool: tool.version }));
-  const runId = shard === null ? scanId : sha256(`${scanId}/${shard.index}/${shard.count}`);
-
-  const { checkpoint, done } = openRun<PointRecord>(config.out, runId, config.fresh, CHECKPOINT_KINDS.resonance);
-  const todo = mine.filter((p) => !done.has(p.index));
-  const resumed = mine.length - todo.length;
-  io.log(
-    `scan ${runId.slice(0, 12)}: ${mine.length} mass hypotheses${shard ? ` (shard ${shard.index}/${shard.count} of ${grid.length})` : ""}, ` +
-      `${sorted.length} candidates, ${resumed > 0 ? `${resumed} done before (resumed), ` : ""}${config.workers} worker(s)`,
-  );
-  const bar = new ProgressBar(mine.length, resumed, config.progress ? io.progress : null, "scan");
-  const records = new Map<number, PointRecord>(done);
-  try {
-    await runPool<PointRecord>({ kind: "resonance", sorted, calibration, settings: pointSettingsOf(settings) }, todo, {
+  const { runId, records, resumed } = await runScanPoints<PointRecord, GridPoint>(
+    {
+      grid,
+      scanId,
+      shard,
+      out: config.out,
+      fresh: config.fresh,
+      checkpointKind: CHECKPOINT_KINDS.resonance,
+      analysis: { kind: "resonance", sorted, calibration, settings: pointSettingsOf(settings) },
       workers: config.workers,
       batch: config.cls === "toys" ? 1 : 8,
-      onRecords: (recs) => {
-        checkpoint.append(recs);
-        for (const r of recs) records.set(r.index, r);
-        bar.tick(recs.length);
-      },
-    });
-  } finally {
-    checkpoint.close();
-  }
-  bar.finish();
+      progress: config.progress,
+      label: "scan",
+      dataText: `${sorted.length} candidates`,
+      barLabel: "scan",
+    },
+    io,
+  );
   const input: InputSummary = {
     description: dataset.description,
     path: dataset.source.path,
@@ -334,7 +388,7 @@ export async function runResonanceScan(config: ScanConfig, io: ScanIo): Promise<
     workers: config.workers,
     resumedPoints: resumed,
   };
-  const doc = buildDocument([...records.values()], ctx, physicsOf(settings));
+  const doc = buildDocument(records, ctx, physicsOf(settings));
   const figures =
     shard === null && config.plots ? makeFigures(doc, { masses: dataset.masses, sorted, calibration }) : [];
   const { files, warnings } = writeOutputs(config.out, doc, figures, config.plots);
