@@ -192,27 +192,6 @@ export async function loadRecoilData(
   };
 }
 
-/** Settings of the windows from a configuration. */
-export function windowSettingsOf(c: RecoilConfig): WindowSettings {
-  return {
-    windowBins: c.windowBins,
-    cl: c.cl,
-    cls: c.cls,
-    toys: c.toys,
-    seed: c.seed,
-    luminosityInvFb: c.luminosityInvFb,
-    cosBinsByM2: c.cosBinsByM2,
-    signalShapeUncertainty: c.signalShapeUncertainty,
-    backgroundShapeUncertainty: c.backgroundShapeUncertainty,
-    efficiencyUncertainty: c.efficiencyUncertainty,
-    signalModel: c.signalModel,
-    darkCoupling: c.darkCoupling,
-    darkMass: c.darkMass,
-    compare1d: c.compare1d,
-    minEvents: c.minEvents,
-  };
-}
-
 /** Adds the coupling limits of the vanilla and fully-invisible models and the (g−2) band to a record. */
 export function recoilPointOutput(
   r: RecoilPointRecord,
@@ -406,7 +385,7 @@ export async function runRecoilScan(config: RecoilConfig, io: ScanIo): Promise<R
   const shard = config.shard;
   const tool = toolInfo();
   const scanId = sha256(toJson({ analysis: "recoil", settings, data: loaded.input.sha256, tool: tool.version }));
-  const ws = windowSettingsOf(config);
+  const ws: WindowSettings = config; // a RecoilConfig is a WindowSettings (its other fields ride along to the workers)
   const {
     runId,
     points: mine,

@@ -2,7 +2,6 @@ import { compileModel, fitWorkspace, upperLimit } from "@muonphilic/stats";
 import { describe, expect, it } from "vitest";
 import fixture from "../../test/fixtures/recoil-window-mc-limited.json" with { type: "json" };
 import { defaultRecoilConfig } from "./config.js";
-import { windowSettingsOf } from "./scan.js";
 import { PER_BIN_PARAMETER_BOUNDS, type WindowTemplates, windowWorkspace } from "./window.js";
 
 /** The MC-limited window of the fixture (20 000-event background pools, 2.1865 GeV). */
@@ -20,7 +19,7 @@ function templates(): WindowTemplates {
     widthGeV: fixture.widthGeV,
   };
 }
-const settings = windowSettingsOf(defaultRecoilConfig());
+const settings = defaultRecoilConfig();
 const ws = windowWorkspace(templates(), fixture.point.mass ** 2, settings);
 
 describe("window workspace: per-bin parameters never take a template bin below zero", () => {
