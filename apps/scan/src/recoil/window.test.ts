@@ -12,7 +12,6 @@ function templates(): WindowTemplates {
     signal: Float64Array.from(fixture.signal),
     background: Float64Array.from(fixture.background),
     backgroundVariance: Float64Array.from(fixture.backgroundVariance),
-    backgroundByProcess: [],
     observed: Float64Array.from(fixture.observed),
     efficiency: fixture.efficiency,
     meanBackgroundWeight: fixture.meanBackgroundWeight,

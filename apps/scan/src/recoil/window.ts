@@ -92,11 +92,10 @@ export interface WindowTemplates {
   /** M² edges (GeV²) and cos θ* edges. */
   readonly m2Edges: Float64Array;
   readonly cosEdges: readonly number[];
-  /** Per cell (M²-major): signal events per fb, background expected events, their MC variance, per process. */
+  /** Per cell (M²-major): signal events per fb, background expected events and their MC variance. */
   readonly signal: Float64Array;
   readonly background: Float64Array;
   readonly backgroundVariance: Float64Array;
-  readonly backgroundByProcess: readonly Float64Array[];
   /** Observed events per cell. */
   readonly observed: Float64Array;
   /** Signal efficiency inside the window, and the mean weight of one background MC event in it. */
@@ -201,21 +200,18 @@ export function windowTemplates(
   const backgroundVariance = new Float64Array(cells);
   let nMc = 0;
   let sumW = 0;
-  const backgroundByProcess = model.backgrounds.map((s) => {
-    const h = new Float64Array(cells);
+  for (const s of model.backgrounds) {
     for (let i = lowerBound(s.m2, lo); i < s.m2.length && s.m2[i]! < hi; i++) {
       const b = Math.floor((s.m2[i]! - lo) / sigma);
       if (b < 0 || b >= nM) continue;
       const cell = b * nc + coarseCos(s.cosTheta[i]!);
       const w = s.weight[i]!;
-      h[cell]! += w;
       background[cell]! += w;
       backgroundVariance[cell]! += w * w;
       nMc++;
       sumW += w;
     }
-    return h;
-  });
+  }
   const observed = new Float64Array(cells);
   for (let i = lowerBound(data.m2, lo); i < data.m2.length && data.m2[i]! < hi; i++) {
     const b = Math.floor((data.m2[i]! - lo) / sigma);
@@ -228,7 +224,6 @@ export function windowTemplates(
     signal,
     background,
     backgroundVariance,
-    backgroundByProcess,
     observed,
     efficiency,
     meanBackgroundWeight: nMc > 0 ? sumW / nMc : 1,
