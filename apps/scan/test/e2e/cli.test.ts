@@ -14,14 +14,12 @@ import { fileURLToPath } from "node:url";
 import { createRandom } from "@muonphilic/random";
 import { M_MU } from "@muonphilic/units";
 import { beforeAll, describe, expect, it } from "vitest";
-import { cli, runCli } from "./run.js";
+import { cli, runCli as run } from "./run.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const calibration = join(root, "test", "fixtures", "calibration-test.json");
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-e2e-"));
 const data = join(dir, "masses.csv");
-
-const run = runCli;
 
 // biome-ignore lint/suspicious/noExplicitAny: results.json is read as untyped JSON here on purpose (contract check)
 type Json = any;

@@ -17,13 +17,11 @@ import { createRandom } from "@muonphilic/random";
 import { upperLimit, type Workspace } from "@muonphilic/stats";
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./run.js";
+import { runCli as run } from "./run.js";
 
 const dir = mkdtempSync(join(tmpdir(), "muonphilic-recoil-"));
 const csv = join(dir, "mumu.csv");
 const parquet = join(dir, "mumu.parquet");
-
-const run = runCli;
 
 // biome-ignore lint/suspicious/noExplicitAny: results.json is read as untyped JSON on purpose (contract check)
 type Json = any;
