@@ -166,30 +166,44 @@ export function simulateBackgrounds(settings: ModelSettings): {
     maxExpectedEvents: 1e8,
   });
   const samples = toy.pools.map((p, k) => {
-    const m2 = p.variables.m2!;
-    const order = Array.from(m2.keys()).sort((i, j) => m2[i]! - m2[j]!);
+    const [m2, cosTheta, weight] = sortedByFirst([p.variables.m2!, p.variables.cosTheta!, p.weight]);
     const y = toy.yields[k]!;
     return {
       name: p.name,
       label: BACKGROUND_LABELS[p.name] ?? p.name,
       provenance: y.provenance,
-      m2: Float64Array.from(order, (i) => m2[i]!),
-      cosTheta: Float64Array.from(order, (i) => p.variables.cosTheta![i]!),
-      weight: Float64Array.from(order, (i) => p.weight[i]!),
+      m2,
+      cosTheta,
+      weight,
       expected: y.expected,
       poolEvents: settings.backgroundEvents,
     };
   });
   // The toy's observed events (Poisson total, drawn from the pools by weight): the embedded dataset.
-  const m2 = toy.events.variables.m2!;
-  const order = Array.from(m2.keys()).sort((i, j) => m2[i]! - m2[j]!);
-  return {
-    samples,
-    toy: {
-      m2: Float64Array.from(order, (i) => m2[i]!),
-      cosTheta: Float64Array.from(order, (i) => toy.events.variables.cosTheta![i]!),
-    },
-  };
+  const [m2, cosTheta] = sortedByFirst([toy.events.variables.m2!, toy.events.variables.cosTheta!]);
+  return { samples, toy: { m2, cosTheta } };
+}
+
+/**
+ * The columns reordered so that the first ascends (one stable permutation for all of them);
+ * returned as they are when it already ascends (the embedded toy, sorted in the simulation).
+ */
+export function sortedByFirst<const T extends readonly [Float64Array, ...Float64Array[]]>(
+  columns: T,
+): { -readonly [K in keyof T]: Float64Array } {
+  type Sorted = { -readonly [K in keyof T]: Float64Array };
+  const key = columns[0];
+  let ascending = true;
+  for (let i = 1; i < key.length && ascending; i++) ascending = key[i]! >= key[i - 1]!;
+  if (ascending) return [...columns] as unknown as Sorted;
+  const order = new Uint32Array(key.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((i, j) => key[i]! - key[j]!);
+  return columns.map((c) => {
+    const out = new Float64Array(order.length);
+    for (let i = 0; i < order.length; i++) out[i] = c[order[i]!]!;
+    return out;
+  }) as unknown as Sorted;
 }
 
 /**

@@ -38,7 +38,7 @@ import {
   recoilConfigFromSettings,
   recoilSettingsWire,
 } from "./config.js";
-import { type RecoilModel, recoilDetector, SHAPE_GRID, signalAt, simulateRecoilModel } from "./model.js";
+import { type RecoilModel, recoilDetector, SHAPE_GRID, signalAt, simulateRecoilModel, sortedByFirst } from "./model.js";
 import { recoilFigures, recoilHepData, recoilPointsCsv } from "./outputs.js";
 import { selectRecoilData } from "./selection.js";
 import type { RecoilPointOutput, RecoilPointRecord, RecoilResultsDocument, RecoilSpectrum } from "./types.js";
@@ -173,13 +173,27 @@ export async function loadRecoilData(
     const e = injectEvents(model, inj.mass, inj.sigmaFb, config.injectSeed + k);
     return { ...e, massGeV: inj.mass, sigmaFb: inj.sigmaFb };
   });
-  const allM2 = [...m2, ...injected.flatMap((i) => i.m2)];
-  const allCos = [...cos, ...injected.flatMap((i) => i.cos)];
-  const order = Array.from(allM2.keys()).sort((i, j) => allM2[i]! - allM2[j]!);
-  const data = {
-    m2: Float64Array.from(order, (i) => allM2[i]!),
-    cosTheta: Float64Array.from(order, (i) => allCos[i]!),
+  const withInjected = (base: Float64Array, extra: readonly (readonly number[])[]): Float64Array => {
+    const out = new Float64Array(base.length + extra.reduce((n, e) => n + e.length, 0));
+    out.set(base);
+    let at = base.length;
+    for (const e of extra) {
+      out.set(e, at);
+      at += e.length;
+    }
+    return out;
   };
+  const [sortedM2, sortedCos] = sortedByFirst([
+    withInjected(
+      m2,
+      injected.map((i) => i.m2),
+    ),
+    withInjected(
+      cos,
+      injected.map((i) => i.cos),
+    ),
+  ]);
+  const data = { m2: sortedM2, cosTheta: sortedCos };
   const lo = config.minMass ** 2 - 50;
   const inRange = data.m2.filter((x) => x > lo).length;
   return {
